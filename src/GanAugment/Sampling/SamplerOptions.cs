@@ -1,0 +1,17 @@
+namespace GanAugment.Sampling;
+
+/// <summary>How a <see cref="GanSampler"/> runs the generator.</summary>
+public sealed record SamplerOptions
+{
+    /// <summary>The rows in one call to ONNX Runtime; rounded up to a multiple of <see cref="GanSampler.BlockRows"/>. Default: 16384.</summary>
+    public int BatchRows { get; init; } = 16384;
+
+    /// <summary>Where to run. Default: <see cref="DeviceChoice.Auto"/>.</summary>
+    public DeviceChoice Device { get; init; } = DeviceChoice.Auto;
+
+    /// <summary>The CUDA device ordinal. Default: 0.</summary>
+    public int CudaDeviceId { get; init; }
+
+    /// <summary>ONNX Runtime's intra-op threads on the CPU; 0 lets it choose. Default: 0.</summary>
+    public int Threads { get; init; }
+}

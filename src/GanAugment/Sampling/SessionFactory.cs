@@ -1,0 +1,79 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.ML.OnnxRuntime;
+
+namespace GanAugment.Sampling;
+
+/// <summary>Creates ONNX Runtime sessions on the requested device, falling back from CUDA to the CPU.</summary>
+/// <remarks>
+/// ONNX Runtime lists CUDA among its providers whenever the GPU package is installed, whether or not
+/// CUDA 13 and cuDNN 9 can be loaded, so the only reliable probe is to create the session. Its own log is
+/// turned down for the probe so that a user sees one line of ours instead of ONNX Runtime's error.
+/// </remarks>
+internal static class SessionFactory
+{
+    public static (InferenceSession Session, DeviceChoice Device, string Reason) Create(
+        byte[] model, SamplerOptions options, ILogger logger)
+    {
+        if (options.Device != DeviceChoice.Cpu)
+        {
+            try
+            {
+                var session = new InferenceSession(model, CudaOptions(options));
+                var reason = $"CUDA device {options.CudaDeviceId} is usable";
+                logger.LogInformation("Sampling on CUDA: {Reason}.", reason);
+                return (session, DeviceChoice.Cuda, reason);
+            }
+            catch (OnnxRuntimeException e) when (options.Device == DeviceChoice.Auto)
+            {
+                var reason = $"CUDA not usable ({FirstLine(e.Message)})";
+                logger.LogInformation("{Reason}; sampling on CPU.", reason);
+                return (new InferenceSession(model, CpuOptions(options)), DeviceChoice.Cpu, reason);
+            }
+            catch (OnnxRuntimeException e)
+            {
+                throw new InvalidOperationException(
+                    $"CUDA was requested but is not usable: {FirstLine(e.Message)}. It needs an NVIDIA GPU with " +
+                    "CUDA 13 and cuDNN 9 libraries on the library path; use device 'auto' or 'cpu' otherwise.", e);
+            }
+        }
+
+        logger.LogInformation("Sampling on CPU: requested.");
+        return (new InferenceSession(model, CpuOptions(options)), DeviceChoice.Cpu, "CPU requested");
+    }
+
+    static SessionOptions CudaOptions(SamplerOptions options)
+    {
+        var session = new SessionOptions { LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL };
+        try
+        {
+            session.AppendExecutionProvider_CUDA(options.CudaDeviceId);
+            return session;
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+    }
+
+    static SessionOptions CpuOptions(SamplerOptions options)
+    {
+        var session = new SessionOptions
+        {
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+        };
+        if (options.Threads > 0)
+        {
+            session.IntraOpNumThreads = options.Threads;
+        }
+
+        return session;
+    }
+
+    static string FirstLine(string message)
+    {
+        var line = message.Split('\n', 2)[0].Trim();
+        return line.Length > 300 ? line[..300] + "…" : line;
+    }
+}
