@@ -47,40 +47,55 @@ public static class CsvTableReader
         TextReader text, CsvReadOptions options, string sourceName)
     {
         var missing = new HashSet<string>(options.MissingValues, StringComparer.Ordinal);
+
+        // Sep reads every line as data, the header too: its own header parsing throws a bare
+        // ArgumentException on a repeated name, and it cannot give a header-less file's width before
+        // the first row is read.
         var sepOptions = new SepReaderOptions(new Sep(options.Separator)) with
         {
-            HasHeader = options.HasHeader,
+            HasHeader = false,
             Unescape = true,
             Trim = SepTrim.All,
             DisableColCountCheck = true,
         };
         using var reader = sepOptions.From(text);
 
-        var names = ColumnNames(reader, options, sourceName);
+        var firstRow = reader.MoveNext() ? ToStrings(reader.Current) : null;
+        var firstLine = firstRow is null ? 0 : reader.Current.LineNumberFrom;
+        var names = ColumnNames(firstRow, options, sourceName);
         var fields = names.Select(_ => new List<string?>()).ToArray();
         var lines = new List<int>();
-        foreach (var row in reader)
+        void AddRow(string[] row, int line)
         {
-            if (row.ColCount == 1 && row[0].Span.IsEmpty)
+            if (row.Length == 1 && row[0].Length == 0)
             {
-                continue; // a blank line, usually the last one
+                return; // a blank line, usually the last one
             }
 
-            if (row.ColCount != names.Count)
+            if (row.Length != names.Count)
             {
                 throw new InvalidTrainingDataException(
-                    $"{sourceName}, line {row.LineNumberFrom}: expected {names.Count} fields " +
-                    $"({string.Join(", ", names)}), found {row.ColCount}. " +
-                    "Check the separator and quoting.", line: row.LineNumberFrom);
+                    $"{sourceName}, line {line}: expected {names.Count} fields " +
+                    $"({string.Join(", ", names)}), found {row.Length}. " +
+                    "Check the separator and quoting.", line: line);
             }
 
             for (var i = 0; i < names.Count; i++)
             {
-                var value = row[i].ToString();
-                fields[i].Add(missing.Contains(value) ? null : value);
+                fields[i].Add(missing.Contains(row[i]) ? null : row[i]);
             }
 
-            lines.Add(row.LineNumberFrom);
+            lines.Add(line);
+        }
+
+        if (!options.HasHeader && firstRow is not null)
+        {
+            AddRow(firstRow, firstLine);
+        }
+
+        foreach (var row in reader)
+        {
+            AddRow(ToStrings(row), row.LineNumberFrom);
         }
 
         if (lines.Count == 0)
@@ -93,7 +108,18 @@ public static class CsvTableReader
         return (names, fields, lines);
     }
 
-    static IReadOnlyList<string> ColumnNames(SepReader reader, CsvReadOptions options, string sourceName)
+    static string[] ToStrings(SepReader.Row row)
+    {
+        var values = new string[row.ColCount];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = row[i].ToString();
+        }
+
+        return values;
+    }
+
+    static IReadOnlyList<string> ColumnNames(string[]? firstRow, CsvReadOptions options, string sourceName)
     {
         if (!options.HasHeader)
         {
@@ -102,17 +128,16 @@ public static class CsvTableReader
                 return CheckNames(given, sourceName);
             }
 
-            if (!reader.HasRows)
+            if (firstRow is null)
             {
                 throw new InvalidTrainingDataException($"{sourceName} is empty.");
             }
 
-            var count = reader.Current.ColCount;
-            return Enumerable.Range(1, count).Select(i => $"column_{i}").ToArray();
+            return Enumerable.Range(1, firstRow.Length).Select(i => $"column_{i}").ToArray();
         }
 
-        var header = reader.Header.ColNames;
-        if (header.Count == 0 || (header.Count == 1 && header[0].Length == 0))
+        var header = firstRow ?? [];
+        if (header.Length == 0 || (header.Length == 1 && header[0].Length == 0))
         {
             throw new InvalidTrainingDataException($"{sourceName} is empty: there is no header line.");
         }

@@ -67,8 +67,16 @@ public sealed class CsvTableWriter : IDisposable
 
                 if (column.Numbers is { } numbers)
                 {
-                    numbers[row].TryFormat(buffer, out var written, _numberFormats[c], CultureInfo.InvariantCulture);
-                    _writer.Write(buffer[..written]);
+                    var format = _numberFormats[c];
+                    if (numbers[row].TryFormat(buffer, out var written, format, CultureInfo.InvariantCulture))
+                    {
+                        _writer.Write(buffer[..written]);
+                    }
+                    else
+                    {
+                        // Longer than the buffer (a huge value in fixed-point format): allocate rather than drop it.
+                        _writer.Write(numbers[row].ToString(format, CultureInfo.InvariantCulture));
+                    }
                 }
                 else
                 {

@@ -8,7 +8,9 @@ public sealed partial class TableEncoding
     /// Encodes real rows for training. Each numeric value's mode is drawn from its posterior over the
     /// modes, as CTGAN does, so <paramref name="random"/> makes the result reproducible.
     /// </summary>
-    /// <exception cref="InvalidTrainingDataException">The table's columns differ from the fitted ones.</exception>
+    /// <exception cref="InvalidTrainingDataException">
+    /// The table's columns differ from the fitted ones, or hold a missing value where the fitted ones had none.
+    /// </exception>
     public EncodedTable Encode(Table table, RandomSource random)
     {
         ArgumentNullException.ThrowIfNull(table);
@@ -115,6 +117,25 @@ public sealed partial class TableEncoding
                 throw new InvalidTrainingDataException(
                     $"Column '{actual.Name}' has categories ({string.Join(", ", actual.Categories)}) " +
                     $"other than the fitted ones ({string.Join(", ", expected.Categories)}).", actual.Name);
+            }
+
+            if (!expected.IsLabel && !expected.HasMissing)
+            {
+                CheckNoMissing(actual, LabelIndex < 0 ? null : table.Columns[LabelIndex]);
+            }
+        }
+    }
+
+    /// <summary>A column fitted without missing values has no slot for one; writing it would corrupt the row.</summary>
+    static void CheckNoMissing(TableColumn column, TableColumn? label)
+    {
+        for (var row = 0; row < column.Length; row++)
+        {
+            if (column.IsMissing(row) && label?.IsMissing(row) != true)
+            {
+                throw new InvalidTrainingDataException(
+                    $"Column '{column.Name}' has a missing value in row {row + 1}, but the encoder was fitted on " +
+                    "data without missing values there. Fit on data that includes them.", column.Name);
             }
         }
     }

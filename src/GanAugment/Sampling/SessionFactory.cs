@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.ML.OnnxRuntime;
 
@@ -16,6 +17,21 @@ internal static class SessionFactory
     {
         if (options.Device != DeviceChoice.Cpu)
         {
+            if (MissingCudaLibrary() is { } missing)
+            {
+                var reason = $"CUDA not usable ({missing} cannot be loaded; ONNX Runtime's CUDA provider needs CUDA 13 " +
+                    "and cuDNN 9)";
+                if (options.Device == DeviceChoice.Cuda)
+                {
+                    throw new InvalidOperationException($"CUDA was requested but is not usable: {missing} cannot be " +
+                        "loaded. It needs an NVIDIA GPU with CUDA 13 and cuDNN 9 libraries on the library path; " +
+                        "use device 'auto' or 'cpu' otherwise.");
+                }
+
+                logger.LogInformation("{Reason}; sampling on CPU.", reason);
+                return (new InferenceSession(model, CpuOptions(options)), DeviceChoice.Cpu, reason);
+            }
+
             try
             {
                 var session = new InferenceSession(model, CudaOptions(options));
@@ -39,6 +55,29 @@ internal static class SessionFactory
 
         logger.LogInformation("Sampling on CPU: requested.");
         return (new InferenceSession(model, CpuOptions(options)), DeviceChoice.Cpu, "CPU requested");
+    }
+
+    /// <summary>
+    /// The first CUDA library that ONNX Runtime's CUDA provider needs and this process cannot load, or null.
+    /// Checking first names the real cause (ONNX Runtime reports only "failed to load") and keeps its own
+    /// error line off the user's terminal.
+    /// </summary>
+    static string? MissingCudaLibrary()
+    {
+        string[] needed = OperatingSystem.IsWindows()
+            ? ["cudart64_13.dll", "cublasLt64_13.dll", "cublas64_13.dll", "cudnn64_9.dll"]
+            : ["libcudart.so.13", "libcublasLt.so.13", "libcublas.so.13", "libcudnn.so.9"];
+        foreach (var library in needed)
+        {
+            if (!NativeLibrary.TryLoad(library, out var handle))
+            {
+                return library;
+            }
+
+            NativeLibrary.Free(handle);
+        }
+
+        return null;
     }
 
     static SessionOptions CudaOptions(SamplerOptions options)

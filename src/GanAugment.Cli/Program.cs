@@ -1,0 +1,3 @@
+using GanAugment.Cli;
+
+return CommandLine.Build().Parse(args).Invoke();

@@ -1,0 +1,72 @@
+using System.Text.Json;
+
+namespace GanAugment.Training.Tabular;
+
+/// <summary>
+/// Saves and restores a training run: both networks, both optimisers' state, the epoch reached and the
+/// history. Random streams are derived from the seed and the epoch, so a resumed run continues exactly
+/// as an uninterrupted one would.
+/// </summary>
+internal static class Checkpoint
+{
+    const string Magic = "GanAugment.Checkpoint/1";
+
+    public static void Save(string path, TrainingRun run, int epoch, IReadOnlyList<EpochSummary> history)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        var temporary = full + $".{Guid.NewGuid():N}.tmp";
+        try
+        {
+            using (var writer = new BinaryWriter(File.Create(temporary)))
+            {
+                writer.Write(Magic);
+                writer.Write(epoch);
+                writer.Write(run.Rows);
+                writer.Write(JsonSerializer.Serialize(history));
+                run.Generator.save(writer);
+                run.Discriminator.save(writer);
+                run.GeneratorOptimizer.save_state_dict(writer);
+                run.DiscriminatorOptimizer.save_state_dict(writer);
+            }
+
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    /// <summary>Restores <paramref name="run"/> and <paramref name="history"/>; returns the epoch reached.</summary>
+    public static int Load(string path, TrainingRun run, List<EpochSummary> history)
+    {
+        try
+        {
+            using var reader = new BinaryReader(File.OpenRead(path));
+            if (reader.ReadString() != Magic)
+            {
+                throw new InvalidDataException("it is not a GanAugment checkpoint.");
+            }
+
+            var epoch = reader.ReadInt32();
+            var rows = reader.ReadInt32();
+            if (rows != run.Rows)
+            {
+                throw new InvalidDataException($"it was written for {rows} training rows, not {run.Rows}.");
+            }
+
+            history.AddRange(JsonSerializer.Deserialize<List<EpochSummary>>(reader.ReadString()) ?? []);
+            run.Generator.load(reader);
+            run.Discriminator.load(reader);
+            run.GeneratorOptimizer.load_state_dict(reader);
+            run.DiscriminatorOptimizer.load_state_dict(reader);
+            return epoch;
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or ArgumentException
+            or InvalidOperationException)
+        {
+            throw new InvalidDataException(
+                $"Cannot resume from checkpoint '{path}': {e.Message} Delete it to start afresh.", e);
+        }
+    }
+}
