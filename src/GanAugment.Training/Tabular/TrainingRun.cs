@@ -234,16 +234,23 @@ internal sealed class TrainingRun : IDisposable
     void InitialiseLinearLayers(nn.Module module)
     {
         // PyTorch's default Linear initialisation, U(−1/√fan_in, 1/√fan_in), drawn from our seeded generator.
+        // (TorchSharp 0.107's nn.init.uniform_ ignores its generator argument, so draw with rand instead.)
         using var guard = no_grad();
         foreach (var linear in module.modules().OfType<Linear>())
         {
             var bound = 1 / Math.Sqrt(linear.weight!.shape[1]);
-            nn.init.uniform_(linear.weight, -bound, bound, _torchRandom);
+            DrawUniform(linear.weight, bound);
             if (linear.bias is not null)
             {
-                nn.init.uniform_(linear.bias, -bound, bound, _torchRandom);
+                DrawUniform(linear.bias, bound);
             }
         }
+    }
+
+    void DrawUniform(Tensor parameter, double bound)
+    {
+        using var draw = rand(parameter.shape, device: _device, generator: _torchRandom);
+        parameter.copy_(draw * (2 * bound) - bound);
     }
 
     public void Dispose()
