@@ -13,8 +13,14 @@ internal static class SampleCommand
         var rows = new Option<long>("--rows") { Description = "Synthetic rows to write.", Required = true };
         var output = new Option<string>("--out") { Description = "The CSV file to write.", Required = true };
         var condition = new Option<string?>("--condition") { Description = "COLUMN=VALUE that every row must have." };
-        var seed = new Option<ulong>("--seed") { Description = "Seed of every random draw.", DefaultValueFactory = _ => 0 };
-        var device = new Option<string>("--device") { Description = "auto, cpu or cuda.", DefaultValueFactory = _ => "auto" };
+        var seed = new Option<ulong>("--seed")
+        {
+            Description = "Seed of every random draw.", DefaultValueFactory = _ => 0,
+        };
+        var device = new Option<string>("--device")
+        {
+            Description = "auto, cpu or cuda.", DefaultValueFactory = _ => "auto",
+        };
         var batchRows = new Option<int>("--batch-rows")
         {
             Description = "Rows per ONNX Runtime call.", DefaultValueFactory = _ => new SamplerOptions().BatchRows,

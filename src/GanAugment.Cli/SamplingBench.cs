@@ -21,7 +21,8 @@ internal static class SamplingBench
         var package = GanPackage.Read(modelPath);
         var flopsPerRow = GeneratorFlopsPerRow(package.Manifest.Generator, package.Manifest.Training);
         var ceiling = MeasureCeiling();
-        Console.WriteLine($"ceiling: ONNX Runtime GEMM {CeilingRows}×{CeilingWidth}·{CeilingWidth}×{CeilingWidth}: " +
+        Console.WriteLine(
+            $"ceiling: ONNX Runtime GEMM {CeilingRows}×{CeilingWidth}·{CeilingWidth}×{CeilingWidth}: " +
             $"{ceiling / 1e9:F1} GFLOP/s");
         Console.WriteLine($"generator: {flopsPerRow / 1e3:F0} kFLOP per row");
 
@@ -45,7 +46,8 @@ internal static class SamplingBench
     }
 
     static void Report(string what, double rowsPerSecond, double flopsPerRow, double ceiling) =>
-        Console.WriteLine($"{what}: {rowsPerSecond:N0} rows/s = {rowsPerSecond * flopsPerRow / ceiling:P1} of the ceiling");
+        Console.WriteLine(
+            $"{what}: {rowsPerSecond:N0} rows/s = {rowsPerSecond * flopsPerRow / ceiling:P1} of the ceiling");
 
     static double MeasureModelOnly(GanSampler sampler, GeneratorSignature signature, int rows)
     {

@@ -15,7 +15,10 @@ internal static class TrainCommand
         var defaults = new TabularGanOptions();
         var data = new Option<string>("--data") { Description = "The CSV file of real rows.", Required = true };
         var label = new Option<string?>("--label") { Description = "The label column: a condition on every step." };
-        var output = new Option<string>("--out") { Description = "The model package to write (.gan).", Required = true };
+        var output = new Option<string>("--out")
+        {
+            Description = "The model package to write (.gan).", Required = true,
+        };
         var epochs = new Option<int>("--epochs")
         {
             Description = "Passes over the data.", DefaultValueFactory = _ => defaults.Epochs,
@@ -24,16 +27,24 @@ internal static class TrainCommand
         {
             Description = "Rows per step (a multiple of the pac size).", DefaultValueFactory = _ => defaults.BatchSize,
         };
-        var seed = new Option<ulong>("--seed") { Description = "Seed of every random source.", DefaultValueFactory = _ => defaults.Seed };
+        var seed = new Option<ulong>("--seed")
+        {
+            Description = "Seed of every random source.", DefaultValueFactory = _ => defaults.Seed,
+        };
         var device = new Option<string>("--device")
         {
-            Description = "Training and sampling device: auto, cpu or cuda.", DefaultValueFactory = _ => defaults.Device,
+            Description = "Training and sampling device: auto, cpu or cuda.",
+            DefaultValueFactory = _ => defaults.Device,
         };
         var threads = new Option<int>("--threads")
         {
-            Description = "CPU threads for training (0: TorchSharp's default).", DefaultValueFactory = _ => defaults.Threads,
+            Description = "CPU threads for training (0: TorchSharp's default).",
+            DefaultValueFactory = _ => defaults.Threads,
         };
-        var checkpoint = new Option<string?>("--checkpoint") { Description = "Save progress here every 10 epochs and resume from it." };
+        var checkpoint = new Option<string?>("--checkpoint")
+        {
+            Description = "Save progress here every 10 epochs and resume from it.",
+        };
         var reportRows = new Option<int>("--report-rows")
         {
             Description = "Synthetic rows sampled from the written package for the fidelity summary (0: none).",

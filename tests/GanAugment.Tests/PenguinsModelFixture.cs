@@ -13,7 +13,8 @@ public sealed class PenguinsModelFixture : IDisposable
     public PenguinsModelFixture()
     {
         Folder = TestData.NewTempFolder();
-        Table = CsvTableReader.ReadFile(TestData.Dataset("penguins"), new CsvReadOptions { CategoricalColumns = ["species"] });
+        Table = CsvTableReader.ReadFile(
+            TestData.Dataset("penguins"), new CsvReadOptions { CategoricalColumns = ["species"] });
         Options = new TabularGanOptions
         {
             Epochs = 40,

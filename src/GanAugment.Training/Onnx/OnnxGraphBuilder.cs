@@ -111,7 +111,12 @@ public sealed class OnnxGraphBuilder
         var data = cpu.data<float>().ToArray();
         var bytes = new byte[data.Length * sizeof(float)];
         Buffer.BlockCopy(data, 0, bytes, 0, bytes.Length);
-        var proto = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Float, RawData = ByteString.CopyFrom(bytes) };
+        var proto = new TensorProto
+        {
+            Name = name,
+            DataType = (int)TensorProto.Types.DataType.Float,
+            RawData = ByteString.CopyFrom(bytes),
+        };
         proto.Dims.AddRange(cpu.shape);
         _graph.Initializer.Add(proto);
         return name;
@@ -127,7 +132,10 @@ public sealed class OnnxGraphBuilder
             Name = name,
             Type = new TypeProto
             {
-                TensorType = new TypeProto.Types.Tensor { ElemType = (int)TensorProto.Types.DataType.Float, Shape = shape },
+                TensorType = new TypeProto.Types.Tensor
+                {
+                    ElemType = (int)TensorProto.Types.DataType.Float, Shape = shape,
+                },
             },
         };
     }

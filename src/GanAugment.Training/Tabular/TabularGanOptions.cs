@@ -59,7 +59,9 @@ public sealed record TabularGanOptions
     /// <summary>The seed of every random source in training and encoding. Default: 0.</summary>
     public ulong Seed { get; init; }
 
-    /// <summary>TorchSharp device: <c>cpu</c>, <c>cuda</c>, or <c>auto</c> (CUDA when available). Default: auto.</summary>
+    /// <summary>
+    /// TorchSharp device: <c>cpu</c>, <c>cuda</c>, or <c>auto</c> (CUDA when available). Default: auto.
+    /// </summary>
     public string Device { get; init; } = "auto";
 
     /// <summary>

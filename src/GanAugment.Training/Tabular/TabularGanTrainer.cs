@@ -88,7 +88,8 @@ public sealed partial class TabularGanTrainer
             var summary = run.TrainEpoch(epoch, progress, () => offset + clock.Elapsed, cancellationToken);
             history.Add(summary);
             _logger.LogInformation(
-                "Epoch {Epoch}/{Epochs}: generator loss {GeneratorLoss:F4}, discriminator loss {DiscriminatorLoss:F4}, " +
+                "Epoch {Epoch}/{Epochs}: generator loss {GeneratorLoss:F4}, " +
+                "discriminator loss {DiscriminatorLoss:F4}, " +
                 "{Elapsed:F1} s.", epoch, _options.Epochs, summary.GeneratorLoss, summary.DiscriminatorLoss,
                 summary.Elapsed.TotalSeconds);
             if (checkpoint is not null && (epoch % checkpoint.EveryEpochs == 0 || epoch == _options.Epochs))

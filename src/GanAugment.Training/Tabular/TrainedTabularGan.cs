@@ -6,7 +6,9 @@ using GanAugment.Training.Onnx;
 
 namespace GanAugment.Training.Tabular;
 
-/// <summary>The outcome of training: the encoder, the generator (evaluation mode, on the CPU) and the history.</summary>
+/// <summary>
+/// The outcome of training: the encoder, the generator (evaluation mode, on the CPU) and the history.
+/// </summary>
 public sealed class TrainedTabularGan : IDisposable
 {
     /// <summary>The kind written into packages of this generator.</summary>
@@ -60,7 +62,8 @@ public sealed class TrainedTabularGan : IDisposable
             ["seed"] = Options.Seed.ToString(invariant),
             ["trainingRows"] = TrainingRows.ToString(invariant),
             ["finalGeneratorLoss"] = History.Count > 0 ? History[^1].GeneratorLoss.ToString("R", invariant) : "",
-            ["finalDiscriminatorLoss"] = History.Count > 0 ? History[^1].DiscriminatorLoss.ToString("R", invariant) : "",
+            ["finalDiscriminatorLoss"] =
+                History.Count > 0 ? History[^1].DiscriminatorLoss.ToString("R", invariant) : "",
         };
 
         var manifest = new PackageManifest

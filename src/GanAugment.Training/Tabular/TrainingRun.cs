@@ -35,7 +35,8 @@ internal sealed class TrainingRun : IDisposable
         Rows = encoded.Rows;
         _torchRandom = new Generator(options.Seed, device);
 
-        Generator = new TabularGenerator(options.NoiseWidth + _conditionWidth, options.GeneratorLayers, encoding.DataWidth)
+        Generator = new TabularGenerator(
+                options.NoiseWidth + _conditionWidth, options.GeneratorLayers, encoding.DataWidth)
             .to(device);
         Discriminator = new TabularDiscriminator(
             encoding.DataWidth + _conditionWidth, options.PacSize, options.DiscriminatorLayers, options.LeakySlope,
@@ -117,7 +118,9 @@ internal sealed class TrainingRun : IDisposable
         return new TrainedTabularGan(_encoding, Generator.to(CPU), _options, history, Rows);
     }
 
-    /// <summary>The critic's step: Wasserstein loss on real against generated rows, plus the gradient penalty.</summary>
+    /// <summary>
+    /// The critic's step: Wasserstein loss on real against generated rows, plus the gradient penalty.
+    /// </summary>
     double TrainDiscriminatorStep(RandomSource random)
     {
         using var scope = NewDisposeScope();
@@ -190,7 +193,9 @@ internal sealed class TrainingRun : IDisposable
         return cat(parts, 1);
     }
 
-    /// <summary>softmax((logits + g) / τ) with g = −log(−log u), u uniform: a differentiable one-hot draw.</summary>
+    /// <summary>
+    /// softmax((logits + g) / τ) with g = −log(−log u), u uniform: a differentiable one-hot draw.
+    /// </summary>
     Tensor GumbelSoftmax(Tensor logits)
     {
         var uniform = rand(logits.shape, device: _device, generator: _torchRandom);
@@ -262,5 +267,6 @@ internal sealed class TrainingRun : IDisposable
         _torchRandom.Dispose();
     }
 
-    sealed record GeneratedBatch(Tensor Raw, (Tensor Rows, Tensor? Conditions) Activated, Tensor? Mask, Tensor? Targets);
+    sealed record GeneratedBatch(
+        Tensor Raw, (Tensor Rows, Tensor? Conditions) Activated, Tensor? Mask, Tensor? Targets);
 }

@@ -14,7 +14,9 @@ namespace GanAugment.Csv;
 public static class CsvTableReader
 {
     /// <summary>Reads the file at <paramref name="path"/>.</summary>
-    /// <exception cref="InvalidTrainingDataException">The file is empty, ragged or holds an unusable column.</exception>
+    /// <exception cref="InvalidTrainingDataException">
+    /// The file is empty, ragged or holds an unusable column.
+    /// </exception>
     public static Table ReadFile(string path, CsvReadOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -27,7 +29,9 @@ public static class CsvTableReader
         return Read(text, options, Path.GetFileName(path));
     }
 
-    /// <summary>Reads delimited text from <paramref name="text"/>; <paramref name="sourceName"/> names it in errors.</summary>
+    /// <summary>
+    /// Reads delimited text from <paramref name="text"/>; <paramref name="sourceName"/> names it in errors.
+    /// </summary>
     public static Table Read(TextReader text, CsvReadOptions? options = null, string sourceName = "input")
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -10,7 +10,9 @@ public sealed partial class TableEncoding
     /// Gumbel-max view of CTGAN's sampling step). Numbers are put back in their mode, clipped to the
     /// observed range and rounded to the source's precision.
     /// </summary>
-    /// <param name="raw">Generator outputs before activation, row-major, <paramref name="rows"/> × <see cref="DataWidth"/>.</param>
+    /// <param name="raw">
+    /// Generator outputs before activation, row-major, <paramref name="rows"/> × <see cref="DataWidth"/>.
+    /// </param>
     /// <param name="rows">The number of rows.</param>
     /// <param name="classes">Each row's requested class (ignored without a label).</param>
     /// <param name="random">The source of the slot draws.</param>

@@ -23,7 +23,8 @@ public sealed partial class TableEncoding
             : Enumerable.Range(0, table.RowCount).Where(r => !table.Columns[labelIndex].IsMissing(r)).ToArray();
         var width = DataWidth;
         var data = new float[rows.Length * width];
-        var posterior = new double[Columns.Where(c => c.IsNumeric).Select(c => c.ModeMeans.Length).DefaultIfEmpty(1).Max()];
+        var posterior = new double[
+            Columns.Where(c => c.IsNumeric).Select(c => c.ModeMeans.Length).DefaultIfEmpty(1).Max()];
 
         foreach (var span in Spans.Where(s => s.Role is SpanRole.Value or SpanRole.Category))
         {
@@ -108,7 +109,8 @@ public sealed partial class TableEncoding
             if (actual.Name != expected.Name || !kindMatches)
             {
                 throw new InvalidTrainingDataException(
-                    $"Column {c + 1}: expected '{expected.Name}' ({expected.Kind}), got '{actual.Name}' ({actual.Kind}).",
+                    $"Column {c + 1}: expected '{expected.Name}' ({expected.Kind}), " +
+                    $"got '{actual.Name}' ({actual.Kind}).",
                     actual.Name);
             }
 

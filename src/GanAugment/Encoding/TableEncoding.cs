@@ -107,7 +107,8 @@ public sealed partial class TableEncoding
         }
 
         var classes = Math.Max(ClassCount, 1);
-        if (ClassCounts is null || ClassCounts.Length != classes || ClassCounts.Any(c => c < 0) || ClassCounts.Sum() <= 0)
+        if (ClassCounts is null || ClassCounts.Length != classes
+            || ClassCounts.Any(c => c < 0) || ClassCounts.Sum() <= 0)
         {
             throw new FormatException($"the class counts do not match the {classes} class(es).");
         }

@@ -82,7 +82,9 @@ public sealed class FidelityReport
         return new(name, "ContingencySimilarity", 1 - TotalVariation(r, s));
     }
 
-    /// <summary>Category keys; numbers become one of 10 equal-width bins of the reference (real) column's range.</summary>
+    /// <summary>
+    /// Category keys; numbers become one of 10 equal-width bins of the reference (real) column's range.
+    /// </summary>
     static IEnumerable<string> Keys(TableColumn column, TableColumn reference)
     {
         if (!column.IsNumeric)
@@ -95,12 +97,15 @@ public sealed class FidelityReport
         var width = (high - low) / Bins;
         return column.Numbers!.Select(v => double.IsNaN(v) ? "∅"
             : width <= 0 ? "0"
-            : Math.Clamp((int)((v - low) / width), 0, Bins - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            : Math.Clamp((int)((v - low) / width), 0, Bins - 1)
+                .ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     static IEnumerable<string> CategoryKeys(TableColumn column) =>
         column.Numbers is { } numbers
-            ? numbers.Select(v => double.IsNaN(v) ? "∅" : v.ToString("R", System.Globalization.CultureInfo.InvariantCulture))
+            ? numbers.Select(v => double.IsNaN(v)
+                ? "∅"
+                : v.ToString("R", System.Globalization.CultureInfo.InvariantCulture))
             : column.Codes!.Select(c => c < 0 ? "∅" : column.Categories[c]);
 
     static double[] Present(TableColumn column) => column.Numbers!.Where(v => !double.IsNaN(v)).ToArray();

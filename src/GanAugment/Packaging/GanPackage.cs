@@ -93,7 +93,9 @@ public sealed class GanPackage
     }
 
     /// <summary>Reads and validates the package at <paramref name="path"/>.</summary>
-    /// <exception cref="ModelPackageException">The package is unreadable, corrupt, tampered with or too new.</exception>
+    /// <exception cref="ModelPackageException">
+    /// The package is unreadable, corrupt, tampered with or too new.
+    /// </exception>
     public static GanPackage Read(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -106,7 +108,10 @@ public sealed class GanPackage
         return Read(file, Path.GetFileName(path));
     }
 
-    /// <summary>Reads and validates a package from <paramref name="source"/>; <paramref name="name"/> names it in errors.</summary>
+    /// <summary>
+    /// Reads and validates a package from <paramref name="source"/>;
+    /// <paramref name="name"/> names it in errors.
+    /// </summary>
     public static GanPackage Read(Stream source, string name = "package")
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -211,7 +216,8 @@ public sealed class GanPackage
     static Dictionary<string, string> ParseChecksums(byte[] bytes, string name)
     {
         var sums = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in System.Text.Encoding.ASCII.GetString(bytes).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        var text = System.Text.Encoding.ASCII.GetString(bytes);
+        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             var parts = line.Split("  ", 2);
             if (parts.Length != 2 || parts[0].Length != 64)
@@ -244,7 +250,8 @@ public sealed class GanPackage
         var entry = zip.GetEntry(entryName)!;
         if (entry.Length > limit)
         {
-            throw new ModelPackageException($"'{name}': {entryName} declares {entry.Length} bytes; at most {limit} allowed.");
+            throw new ModelPackageException(
+                $"'{name}': {entryName} declares {entry.Length} bytes; at most {limit} allowed.");
         }
 
         using var stream = entry.Open();

@@ -9,7 +9,9 @@ public sealed record GeneratorSignature
     /// <summary>The name of the conditional-vector input, shaped [rows, <see cref="ConditionWidth"/>].</summary>
     public const string ConditionInput = "condition";
 
-    /// <summary>The name of the output of raw (pre-activation) values, shaped [rows, <see cref="OutputWidth"/>].</summary>
+    /// <summary>
+    /// The name of the output of raw (pre-activation) values, shaped [rows, <see cref="OutputWidth"/>].
+    /// </summary>
     public const string Output = "output";
 
     /// <summary>The width of the noise input.</summary>

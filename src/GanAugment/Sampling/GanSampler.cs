@@ -52,7 +52,9 @@ public sealed partial class GanSampler : IDisposable
     /// <summary>The package's encoder.</summary>
     public TableEncoding Encoding { get; }
 
-    /// <summary>The device actually in use: <see cref="DeviceChoice.Cpu"/> or <see cref="DeviceChoice.Cuda"/>.</summary>
+    /// <summary>
+    /// The device actually in use: <see cref="DeviceChoice.Cpu"/> or <see cref="DeviceChoice.Cuda"/>.
+    /// </summary>
     public DeviceChoice Device { get; }
 
     /// <summary>Why that device runs, in words (for example why CUDA was not usable).</summary>
@@ -81,7 +83,9 @@ public sealed partial class GanSampler : IDisposable
         return SampleBlocksCore(rows, seed, request);
     }
 
-    /// <summary>The iterator behind <see cref="SampleBlocks"/>, separate so that argument errors throw at once.</summary>
+    /// <summary>
+    /// The iterator behind <see cref="SampleBlocks"/>, separate so that argument errors throw at once.
+    /// </summary>
     IEnumerable<Table> SampleBlocksCore(long rows, ulong seed, ConditionRequest request)
     {
         var noise = new float[_batchRows * _noiseWidth];

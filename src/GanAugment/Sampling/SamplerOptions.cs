@@ -3,7 +3,10 @@ namespace GanAugment.Sampling;
 /// <summary>How a <see cref="GanSampler"/> runs the generator.</summary>
 public sealed record SamplerOptions
 {
-    /// <summary>The rows in one call to ONNX Runtime; rounded up to a multiple of <see cref="GanSampler.BlockRows"/>. Default: 16384.</summary>
+    /// <summary>
+    /// The rows in one call to ONNX Runtime; rounded up to a multiple of <see cref="GanSampler.BlockRows"/>.
+    /// Default: 16384.
+    /// </summary>
     public int BatchRows { get; init; } = 16384;
 
     /// <summary>Where to run. Default: <see cref="DeviceChoice.Auto"/>.</summary>

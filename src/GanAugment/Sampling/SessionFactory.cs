@@ -19,8 +19,8 @@ internal static class SessionFactory
         {
             if (MissingCudaLibrary() is { } missing)
             {
-                var reason = $"CUDA not usable ({missing} cannot be loaded; ONNX Runtime's CUDA provider needs CUDA 13 " +
-                    "and cuDNN 9)";
+                var reason = $"CUDA not usable ({missing} cannot be loaded; " +
+                    "ONNX Runtime's CUDA provider needs CUDA 13 and cuDNN 9)";
                 if (options.Device == DeviceChoice.Cuda)
                 {
                     throw new InvalidOperationException($"CUDA was requested but is not usable: {missing} cannot be " +

@@ -70,7 +70,9 @@ public sealed class LabelConsistencyTests(ITestOutputHelper output)
             var labels = table[label];
             foreach (var klass in labels.Categories)
             {
-                var rows = Enumerable.Range(0, table.RowCount).Where(r => labels.Categories[labels.Codes![r]] == klass).ToArray();
+                var rows = Enumerable.Range(0, table.RowCount)
+                    .Where(r => labels.Categories[labels.Codes![r]] == klass)
+                    .ToArray();
                 _centroids[klass] = _features.Select((f, i) => rows.Average(r => Scaled(table, r, i))).ToArray();
             }
         }
@@ -83,7 +85,9 @@ public sealed class LabelConsistencyTests(ITestOutputHelper output)
             var agree = 0;
             for (var r = 0; r < table.RowCount; r++)
             {
-                var predicted = _centroids.MinBy(c => c.Value.Select((m, i) => Math.Pow(Scaled(table, r, i) - m, 2)).Sum()).Key;
+                var predicted = _centroids
+                    .MinBy(c => c.Value.Select((m, i) => Math.Pow(Scaled(table, r, i) - m, 2)).Sum())
+                    .Key;
                 agree += predicted == labels.Categories[labels.Codes![r]] ? 1 : 0;
             }
 

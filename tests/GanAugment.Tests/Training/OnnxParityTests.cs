@@ -78,7 +78,8 @@ public sealed class OnnxParityTests(ITestOutputHelper output)
         using var noiseValue = OrtValue.CreateTensorValueFromMemory(noiseInput.data<float>().ToArray(), [Rows, noise]);
         using var conditionValue = OrtValue.CreateTensorValueFromMemory(
             conditionInput.data<float>().ToArray(), [Rows, condition]);
-        using var results = session.Run(new RunOptions(), ["noise", "condition"], [noiseValue, conditionValue], ["output"]);
+        using var results = session.Run(
+            new RunOptions(), ["noise", "condition"], [noiseValue, conditionValue], ["output"]);
         var actual = results[0].GetTensorDataAsSpan<float>().ToArray();
 
         var difference = MaxAbsoluteDifference(expected.data<float>().ToArray(), actual);

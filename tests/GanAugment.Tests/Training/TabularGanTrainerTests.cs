@@ -73,7 +73,8 @@ public sealed class TabularGanTrainerTests
     {
         var exploding = Small with { LearningRate = 1e38 };
 
-        var error = Assert.Throws<TrainingDivergedException>(() => new TabularGanTrainer(exploding).Fit(Iris(), "species"));
+        var error = Assert.Throws<TrainingDivergedException>(
+            () => new TabularGanTrainer(exploding).Fit(Iris(), "species"));
 
         Assert.Equal(1, error.Epoch);
         Assert.Contains($"epoch {error.Epoch}, step {error.Step}", error.Message);
