@@ -27,6 +27,8 @@ internal static class Checkpoint
                 run.Discriminator.save(writer);
                 run.GeneratorOptimizer.save_state_dict(writer);
                 run.DiscriminatorOptimizer.save_state_dict(writer);
+                run.Classifier?.save(writer);
+                run.ClassifierOptimizer?.save_state_dict(writer);
             }
 
             File.Move(temporary, full, overwrite: true);
@@ -60,6 +62,8 @@ internal static class Checkpoint
             run.Discriminator.load(reader);
             run.GeneratorOptimizer.load_state_dict(reader);
             run.DiscriminatorOptimizer.load_state_dict(reader);
+            run.Classifier?.load(reader);
+            run.ClassifierOptimizer?.load_state_dict(reader);
             return epoch;
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException or ArgumentException

@@ -53,6 +53,13 @@ public sealed record TabularGanOptions
     /// <summary>Dropout rate of the discriminator. Default: 0.5.</summary>
     public double Dropout { get; init; } = 0.5;
 
+    /// <summary>
+    /// Weight of the auxiliary classification loss that makes a row generated for a class look like that
+    /// class; 0 turns the classifier off. Used only with a label. Default: 1 (not a CTGAN setting: CTGAN has
+    /// no label, and its rows carry their class only at chance rate).
+    /// </summary>
+    public double ClassifierWeight { get; init; } = 1;
+
     /// <summary>Mode-specific normalisation settings. Default: CTGAN's.</summary>
     public EncoderOptions Encoder { get; init; } = new();
 
@@ -93,6 +100,7 @@ public sealed record TabularGanOptions
         Check(LearningRate > 0, $"LearningRate is {LearningRate}; it must be positive.");
         Check(Beta1 is >= 0 and < 1 && Beta2 is >= 0 and < 1, "Beta1 and Beta2 must lie in [0, 1).");
         Check(WeightDecay >= 0, $"WeightDecay is {WeightDecay}; it cannot be negative.");
+        Check(ClassifierWeight >= 0, $"ClassifierWeight is {ClassifierWeight}; it cannot be negative.");
         Check(DiscriminatorSteps >= 1, $"DiscriminatorSteps is {DiscriminatorSteps}; at least 1 is needed.");
         Check(GumbelTemperature > 0, $"GumbelTemperature is {GumbelTemperature}; it must be positive.");
         Check(Dropout is >= 0 and < 1, $"Dropout is {Dropout}; it must lie in [0, 1).");

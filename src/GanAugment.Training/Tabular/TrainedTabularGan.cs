@@ -58,6 +58,7 @@ public sealed class TrainedTabularGan : IDisposable
             ["learningRate"] = Options.LearningRate.ToString(invariant),
             ["betas"] = $"{Options.Beta1.ToString(invariant)},{Options.Beta2.ToString(invariant)}",
             ["weightDecay"] = Options.WeightDecay.ToString(invariant),
+            ["classifierWeight"] = Options.ClassifierWeight.ToString(invariant),
             ["gumbelTemperature"] = Options.GumbelTemperature.ToString(invariant),
             ["seed"] = Options.Seed.ToString(invariant),
             ["trainingRows"] = TrainingRows.ToString(invariant),

@@ -13,6 +13,7 @@ internal sealed class TrainingRun : IDisposable
     readonly TableEncoding _encoding;
     readonly ConditionSampler _conditions;
     readonly Tensor _data;
+    readonly Tensor? _labels;
     readonly Device _device;
     readonly Generator _torchRandom;
     readonly int _batch;
@@ -32,6 +33,7 @@ internal sealed class TrainingRun : IDisposable
         _conditionWidth = encoding.ConditionWidth;
         _conditions = new ConditionSampler(encoding, encoded);
         _data = tensor(encoded.Data, [encoded.Rows, encoded.Width], device: device);
+        _labels = encoded.Labels is null ? null : tensor(encoded.Labels.Select(l => (long)l).ToArray(), device: device);
         Rows = encoded.Rows;
         _torchRandom = new Generator(options.Seed, device);
 
@@ -43,6 +45,14 @@ internal sealed class TrainingRun : IDisposable
             options.Dropout, _torchRandom).to(device);
         InitialiseLinearLayers(Generator);
         InitialiseLinearLayers(Discriminator);
+        if (_labels is not null && options.ClassifierWeight > 0)
+        {
+            Classifier = new TabularClassifier(encoding.DataWidth, encoding.ClassCount, options.DiscriminatorLayers,
+                options.LeakySlope, options.Dropout, _torchRandom).to(device);
+            InitialiseLinearLayers(Classifier);
+            ClassifierOptimizer = optim.Adam(Classifier.parameters(), options.LearningRate, options.Beta1,
+                options.Beta2, weight_decay: options.WeightDecay);
+        }
 
         GeneratorOptimizer = optim.Adam(Generator.parameters(), options.LearningRate, options.Beta1, options.Beta2,
             weight_decay: options.WeightDecay);
@@ -67,6 +77,11 @@ internal sealed class TrainingRun : IDisposable
 
     public OptimizerHelper DiscriminatorOptimizer { get; }
 
+    /// <summary>The auxiliary classifier, when there is a label and its weight is positive.</summary>
+    public TabularClassifier? Classifier { get; }
+
+    public OptimizerHelper? ClassifierOptimizer { get; }
+
     public int Rows { get; }
 
     public int StepsPerEpoch => Math.Max(Rows / _batch, 1);
@@ -79,6 +94,7 @@ internal sealed class TrainingRun : IDisposable
         var random = new RandomSource(_options.Seed, (ulong)epoch);
         _torchRandom.manual_seed((long)(_options.Seed ^ (0x9E3779B97F4A7C15UL * (ulong)epoch)));
         Generator.train();
+        Classifier?.train();
         Discriminator.train();
 
         double generatorTotal = 0, discriminatorTotal = 0;
@@ -133,7 +149,9 @@ internal sealed class TrainingRun : IDisposable
 
         _conditions.Sample(random, _batch, _vectors, _realRows, _mask, _targets);
         var realConditions = ConditionTensor();
-        var real = _data.index_select(0, tensor(_realRows, device: _device));
+        var realIndices = tensor(_realRows, device: _device);
+        var real = _data.index_select(0, realIndices);
+        TrainClassifierStep(real, realIndices);
 
         var fakeRows = Join(fake, fakeConditions);
         var realRows = Join(real, realConditions);
@@ -158,10 +176,33 @@ internal sealed class TrainingRun : IDisposable
             loss += ConditionalLoss(draw.Raw, draw.Mask!, draw.Targets!);
         }
 
+        if (Classifier is not null)
+        {
+            // The rows were generated for the classes of the real rows their conditions were drawn from.
+            var requested = _labels!.index_select(0, tensor(_realRows, device: _device));
+            Classifier.eval();
+            loss += _options.ClassifierWeight * nn.functional.cross_entropy(Classifier.forward(fake), requested);
+            Classifier.train();
+        }
+
         GeneratorOptimizer.zero_grad();
         loss.backward();
         GeneratorOptimizer.step();
         return loss.item<float>();
+    }
+
+    /// <summary>The auxiliary classifier's step: cross-entropy of its prediction on real rows.</summary>
+    void TrainClassifierStep(Tensor real, Tensor realIndices)
+    {
+        if (Classifier is null)
+        {
+            return;
+        }
+
+        var loss = nn.functional.cross_entropy(Classifier.forward(real), _labels!.index_select(0, realIndices));
+        ClassifierOptimizer!.zero_grad();
+        loss.backward();
+        ClassifierOptimizer.step();
     }
 
     GeneratedBatch Generate(RandomSource random, bool withTargets)
@@ -262,6 +303,9 @@ internal sealed class TrainingRun : IDisposable
     {
         _data.Dispose();
         Discriminator.Dispose();
+        Classifier?.Dispose();
+        ClassifierOptimizer?.Dispose();
+        _labels?.Dispose();
         GeneratorOptimizer.Dispose();
         DiscriminatorOptimizer.Dispose();
         _torchRandom.Dispose();
