@@ -47,7 +47,7 @@ internal abstract class CategoricalViewColumn(DataViewSchema.Column source) : Vi
         }
     }
 
-    /// <summary>The code of a category the GAN produced; it always comes from the training categories.</summary>
+    /// <summary>The code of a category in a table being appended.</summary>
     protected virtual int CodeOf(string category)
     {
         var code = Categories.ToList().IndexOf(category);
@@ -102,8 +102,7 @@ internal sealed class TextViewColumn(DataViewSchema.Column source) : Categorical
             value = code < 0 ? ReadOnlyMemory<char>.Empty : _categories[code].AsMemory();
         });
 
-    protected override int CodeOf(string category) =>
-        _codes.TryGetValue(category, out var code) ? code : base.CodeOf(category);
+    protected override int CodeOf(string category) => CodeFor(category);
 
     int CodeFor(string text)
     {

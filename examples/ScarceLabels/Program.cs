@@ -1,0 +1,3 @@
+using GanAugment.Examples.ScarceLabels;
+
+return ScarceLabelsExample.Run(ExampleSettings.Parse(args), Console.Out);
