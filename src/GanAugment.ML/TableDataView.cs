@@ -19,15 +19,23 @@ public static class TableDataView
     /// A data view over the rows of several tables with the same columns, one after the other (real rows and the
     /// rows an oversampler made, for example).
     /// </summary>
-    public static IDataView FromTables(params Table[] tables)
+    public static IDataView FromTables(params Table[] tables) => FromTables((IEnumerable<Table>)tables);
+
+    /// <summary>
+    /// A data view over a stream of tables with the same columns, such as the blocks of
+    /// <see cref="Sampling.GanSampler.SampleBlocks"/>: each block is copied into the column buffers as it
+    /// arrives and then dropped, so memory holds the buffers only.
+    /// </summary>
+    public static IDataView FromTables(IEnumerable<Table> tables)
     {
         ArgumentNullException.ThrowIfNull(tables);
-        if (tables.Length == 0)
+        using var parts = tables.GetEnumerator();
+        if (!parts.MoveNext())
         {
             throw new ArgumentException("At least one table is needed.", nameof(tables));
         }
 
-        var table = tables[0];
+        var table = parts.Current;
         var builder = new DataViewSchema.Builder();
         foreach (var column in table.Columns)
         {
@@ -42,14 +50,18 @@ public static class TableDataView
 
         var schema = builder.ToSchema();
         var columns = schema.Select(c => ViewColumn.Create(c, isLabel: false)).ToArray();
-        foreach (var part in tables)
+        var rows = 0;
+        do
         {
             foreach (var column in columns)
             {
-                column.Append(part);
+                column.Append(parts.Current);
             }
-        }
 
-        return new ColumnarDataView(schema, columns, tables.Sum(t => t.RowCount));
+            rows += parts.Current.RowCount;
+        }
+        while (parts.MoveNext());
+
+        return new ColumnarDataView(schema, columns, rows);
     }
 }

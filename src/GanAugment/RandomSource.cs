@@ -91,11 +91,8 @@ public sealed class RandomSource
             var half = (part.Length + 1) / 2;
             var r = radius[..half];
             var a = angle[..half];
-            for (var i = 0; i < half; i++)
-            {
-                r[i] = NextPositiveSingle();
-                a[i] = NextPositiveSingle();
-            }
+            FillPositiveSingles(r);
+            FillPositiveSingles(a);
 
             // r = sqrt(-2 ln u1), θ = 2π u2; the pair (r cos θ, r sin θ) is two independent N(0, 1) draws.
             TensorPrimitives.Log(r, r);
@@ -107,10 +104,33 @@ public sealed class RandomSource
             var second = part[half..];
             TensorPrimitives.Cos(a, first);
             TensorPrimitives.Multiply(first, r, first);
-            TensorPrimitives.Sin(a[..second.Length], second);
+            // sin θ as cos(θ − π/2): TensorPrimitives' Cos is vectorised, its Sin ~10× slower here.
+            TensorPrimitives.Subtract(a, MathF.PI / 2, a);
+            TensorPrimitives.Cos(a[..second.Length], second);
             TensorPrimitives.Multiply(second, r[..second.Length], second);
             destination = destination[part.Length..];
         }
+    }
+
+    /// <summary>Uniform floats in (0, 1], the same sequence as repeated <see cref="NextPositiveSingle"/>.</summary>
+    public void FillPositiveSingles(Span<float> destination)
+    {
+        // The state lives in locals for the loop: writing the fields back on every draw made this ~5× slower.
+        var (s0, s1, s2, s3) = (_s0, _s1, _s2, _s3);
+        for (var i = 0; i < destination.Length; i++)
+        {
+            var result = ulong.RotateLeft(s1 * 5, 7) * 9;
+            var t = s1 << 17;
+            s2 ^= s0;
+            s3 ^= s1;
+            s1 ^= s2;
+            s0 ^= s3;
+            s2 ^= t;
+            s3 = ulong.RotateLeft(s3, 45);
+            destination[i] = ((result >> 40) + 1) * (1f / (1 << 24));
+        }
+
+        (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
     }
 
     static ulong SplitMix(ref ulong state)

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace GanAugment.Training.Modules;
@@ -10,6 +11,8 @@ public sealed class SeededDropout : nn.Module<Tensor, Tensor>
 {
     readonly double _probability;
     readonly Generator _generator;
+    readonly Scalar _threshold;
+    readonly Scalar _scale;
 
     /// <summary>Creates the layer; <paramref name="probability"/> is the chance of zeroing a unit.</summary>
     public SeededDropout(double probability, Generator generator)
@@ -19,6 +22,8 @@ public sealed class SeededDropout : nn.Module<Tensor, Tensor>
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(probability, 1);
         _probability = probability;
         _generator = generator;
+        _threshold = probability.ToScalar();
+        _scale = (1 / (1 - probability)).ToScalar();
     }
 
     /// <inheritdoc />
@@ -29,7 +34,8 @@ public sealed class SeededDropout : nn.Module<Tensor, Tensor>
             return input.alias();
         }
 
-        using var keep = rand(input.shape, device: input.device, generator: _generator).ge_(_probability);
-        return input * keep.to_type(input.dtype) / (1 - _probability);
+        // Scalars are fields, not temporaries: see Scalars for why.
+        using var keep = rand(input.shape, device: input.device, generator: _generator).ge_(_threshold);
+        return input.mul(keep.to_type(input.dtype)).mul(_scale);
     }
 }

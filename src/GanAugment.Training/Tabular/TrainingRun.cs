@@ -24,6 +24,15 @@ internal sealed class TrainingRun : IDisposable
     readonly long[] _targets;
     readonly (int Start, int Length)[] _conditionalSpans;
 
+    // Constants as long-lived scalars (see Scalars for why).
+    readonly Scalar _tiny = 1e-20.ToScalar();
+    readonly Scalar _gradientFloor = 1e-12.ToScalar();
+    readonly Scalar _minusOne = (-1).ToScalar();
+    readonly Scalar _inverseTemperature;
+    readonly Scalar _penaltyWeight;
+    readonly Scalar _classifierWeight;
+    readonly Scalar _inverseBatch;
+
     public TrainingRun(TabularGanOptions options, TableEncoding encoding, EncodedTable encoded, Device device)
     {
         _options = options;
@@ -63,6 +72,10 @@ internal sealed class TrainingRun : IDisposable
         _realRows = new long[_batch];
         _mask = new float[_batch * _conditions.Conditionals];
         _targets = new long[_batch * _conditions.Conditionals];
+        _inverseTemperature = (1 / options.GumbelTemperature).ToScalar();
+        _penaltyWeight = options.GradientPenaltyWeight.ToScalar();
+        _classifierWeight = options.ClassifierWeight.ToScalar();
+        _inverseBatch = (1.0 / _batch).ToScalar();
         _conditionalSpans = encoding.ConditionalColumns
             .Select(c => encoding.CategorySpan(c))
             .Select(s => (s.Start, s.Length))
@@ -155,11 +168,11 @@ internal sealed class TrainingRun : IDisposable
 
         var fakeRows = Join(fake, fakeConditions);
         var realRows = Join(real, realConditions);
-        var wasserstein = -(Discriminator.forward(realRows).mean() - Discriminator.forward(fakeRows).mean());
+        var wasserstein = Discriminator.forward(fakeRows).mean().Minus(Discriminator.forward(realRows).mean());
         var penalty = GradientPenalty(realRows, fakeRows);
 
         DiscriminatorOptimizer.zero_grad();
-        (wasserstein + penalty).backward();
+        wasserstein.Plus(penalty).backward();
         DiscriminatorOptimizer.step();
         return wasserstein.item<float>();
     }
@@ -170,10 +183,10 @@ internal sealed class TrainingRun : IDisposable
         using var scope = NewDisposeScope();
         var draw = Generate(random, withTargets: true);
         var (fake, conditions) = draw.Activated;
-        var loss = -Discriminator.forward(Join(fake, conditions)).mean();
+        var loss = Discriminator.forward(Join(fake, conditions)).mean().neg();
         if (_conditions.Conditionals > 0)
         {
-            loss += ConditionalLoss(draw.Raw, draw.Mask!, draw.Targets!);
+            loss = loss.Plus(ConditionalLoss(draw.Raw, draw.Mask!, draw.Targets!));
         }
 
         if (Classifier is not null)
@@ -181,7 +194,8 @@ internal sealed class TrainingRun : IDisposable
             // The rows were generated for the classes of the real rows their conditions were drawn from.
             var requested = _labels!.index_select(0, tensor(_realRows, device: _device));
             Classifier.eval();
-            loss += _options.ClassifierWeight * nn.functional.cross_entropy(Classifier.forward(fake), requested);
+            var misclassified = nn.functional.cross_entropy(Classifier.forward(fake), requested);
+            loss = loss.Plus(misclassified.mul(_classifierWeight));
             Classifier.train();
         }
 
@@ -240,8 +254,8 @@ internal sealed class TrainingRun : IDisposable
     Tensor GumbelSoftmax(Tensor logits)
     {
         var uniform = rand(logits.shape, device: _device, generator: _torchRandom);
-        var gumbel = -(-(uniform + 1e-20).log() + 1e-20).log();
-        return ((logits + gumbel) / _options.GumbelTemperature).softmax(1);
+        var gumbel = uniform.Plus(_tiny).log().neg().Plus(_tiny).log().neg();
+        return logits.Plus(gumbel).mul(_inverseTemperature).softmax(1);
     }
 
     /// <summary>Cross-entropy of the picked conditional column's logits against the picked slot, per row.</summary>
@@ -253,10 +267,10 @@ internal sealed class TrainingRun : IDisposable
             var (start, length) = _conditionalSpans[i];
             var logits = raw.narrow(1, start, length);
             var loss = nn.functional.cross_entropy(logits, targets.select(1, i), reduction: nn.Reduction.None);
-            total += loss * mask.select(1, i);
+            total = total.Plus(loss.mul(mask.select(1, i)));
         }
 
-        return total.sum() / _batch;
+        return total.sum().mul(_inverseBatch);
     }
 
     /// <summary>
@@ -269,12 +283,13 @@ internal sealed class TrainingRun : IDisposable
         var width = real.shape[1];
         var alpha = rand(_batch / pac, 1, 1, device: _device, generator: _torchRandom)
             .expand(_batch / pac, pac, width).reshape(_batch, width);
-        var mixed = (alpha * real + (1 - alpha) * fake.detach()).detach().requires_grad_(true);
+        // x̂ = fake + α (real − fake)
+        var mixed = fake.detach().Plus(alpha.mul(real.Minus(fake.detach()))).detach().requires_grad_(true);
         var scores = Discriminator.forward(mixed);
         var gradient = autograd.grad([scores], [mixed], [ones_like(scores)], retain_graph: true, create_graph: true)[0];
         // The small constant keeps the square root differentiable where a gradient vanishes.
-        var norms = (gradient.reshape(-1, pac * width).square().sum(1) + 1e-12).sqrt();
-        return (norms - 1).square().mean() * _options.GradientPenaltyWeight;
+        var norms = gradient.reshape(-1, pac * width).square().sum(1).Plus(_gradientFloor).sqrt();
+        return norms.Plus(_minusOne).square().mean().mul(_penaltyWeight);
     }
 
     void InitialiseLinearLayers(nn.Module module)
@@ -296,7 +311,10 @@ internal sealed class TrainingRun : IDisposable
     void DrawUniform(Tensor parameter, double bound)
     {
         using var draw = rand(parameter.shape, device: _device, generator: _torchRandom);
-        parameter.copy_(draw * (2 * bound) - bound);
+        using var width = (2 * bound).ToScalar();
+        using var low = (-bound).ToScalar();
+        using var scaled = draw.mul(width).Plus(low);
+        parameter.copy_(scaled);
     }
 
     public void Dispose()
@@ -309,6 +327,11 @@ internal sealed class TrainingRun : IDisposable
         GeneratorOptimizer.Dispose();
         DiscriminatorOptimizer.Dispose();
         _torchRandom.Dispose();
+        foreach (var scalar in new[] { _tiny, _gradientFloor, _minusOne, _inverseTemperature, _penaltyWeight,
+                     _classifierWeight, _inverseBatch })
+        {
+            scalar.Dispose();
+        }
     }
 
     sealed record GeneratedBatch(

@@ -1,9 +1,12 @@
+using System.Numerics.Tensors;
 using GanAugment.Tabular;
 
 namespace GanAugment.Encoding;
 
 public sealed partial class TableEncoding
 {
+    const float LogitLimit = 80f;
+
     /// <summary>
     /// Turns raw generator outputs into synthetic rows in the source's column order and kinds: tanh for
     /// a numeric value, and a draw from the softmax of each mode, category or presence group (the
@@ -43,9 +46,15 @@ public sealed partial class TableEncoding
             }
         }
 
+        // exp of every output at once (vectorised); logits are clamped to ±80 so that exp stays finite in
+        // float, which changes a softmax only where two logits of a group differ by more than 160.
+        var weights = new float[rows * width];
+        TensorPrimitives.Min(raw[..(rows * width)], LogitLimit, weights);
+        TensorPrimitives.Max(weights, -LogitLimit, weights);
+        TensorPrimitives.Exp(weights, weights);
         for (var r = 0; r < rows; r++)
         {
-            DecodeRow(raw.Slice(r * width, width), r, numbers, codes, random);
+            DecodeRow(raw.Slice(r * width, width), weights.AsSpan(r * width, width), r, numbers, codes, random);
         }
 
         var labelIndex = LabelIndex;
@@ -64,7 +73,9 @@ public sealed partial class TableEncoding
         return new Table(Columns.Select((column, c) => ToTableColumn(column, numbers[c], codes[c])).ToArray());
     }
 
-    void DecodeRow(ReadOnlySpan<float> row, int r, double[][] numbers, int[][] codes, RandomSource random)
+    void DecodeRow(
+        ReadOnlySpan<float> row, ReadOnlySpan<float> weights, int r, double[][] numbers, int[][] codes,
+        RandomSource random)
     {
         var spans = Spans;
         for (var s = 0; s < spans.Count; s++)
@@ -73,7 +84,7 @@ public sealed partial class TableEncoding
             var column = Columns[span.Column];
             if (span.Role == SpanRole.Category)
             {
-                var slot = SampleSlot(row.Slice(span.Start, span.Length), random);
+                var slot = SampleSlot(row, weights, span, random);
                 codes[span.Column][r] = slot < column.Categories.Length ? slot : TableColumn.MissingCode;
                 continue;
             }
@@ -81,13 +92,13 @@ public sealed partial class TableEncoding
             // A numeric column: value, mode, then the optional presence pair.
             var modes = spans[s + 1];
             var alpha = Math.Clamp(Math.Tanh(row[span.Start]), -1, 1);
-            var mode = SampleSlot(row.Slice(modes.Start, modes.Length), random);
+            var mode = SampleSlot(row, weights, modes, random);
             var value = alpha * 4 * column.ModeDeviations[mode] + column.ModeMeans[mode];
             s++;
             if (column.HasMissing)
             {
                 var presence = spans[++s];
-                if (SampleSlot(row.Slice(presence.Start, presence.Length), random) == 1)
+                if (SampleSlot(row, weights, presence, random) == 1)
                 {
                     numbers[span.Column][r] = double.NaN;
                     continue;
@@ -106,33 +117,37 @@ public sealed partial class TableEncoding
             : value;
     }
 
-    /// <summary>Draws a slot with probability softmax(<paramref name="logits"/>).</summary>
-    static int SampleSlot(ReadOnlySpan<float> logits, RandomSource random)
+    /// <summary>
+    /// Draws a slot of <paramref name="span"/> with probability softmax(logits), given the row's logits and
+    /// their exponentials; when every weight underflowed, the largest logit wins.
+    /// </summary>
+    static int SampleSlot(
+        ReadOnlySpan<float> row, ReadOnlySpan<float> rowWeights, OutputSpan span, RandomSource random)
     {
-        var max = logits[0];
-        for (var i = 1; i < logits.Length; i++)
+        var logits = row.Slice(span.Start, span.Length);
+        var weights = rowWeights.Slice(span.Start, span.Length);
+        var total = 0f;
+        foreach (var weight in weights)
         {
-            max = MathF.Max(max, logits[i]);
+            total += weight;
         }
 
-        Span<float> cumulative = stackalloc float[logits.Length];
-        var total = 0f;
-        for (var i = 0; i < logits.Length; i++)
+        if (!(total > 0) || !float.IsFinite(total))
         {
-            total += MathF.Exp(logits[i] - max);
-            cumulative[i] = total;
+            return TensorPrimitives.IndexOfMax(logits);
         }
 
         var target = (float)random.NextDouble() * total;
-        for (var i = 0; i < logits.Length - 1; i++)
+        for (var i = 0; i < weights.Length - 1; i++)
         {
-            if (target < cumulative[i])
+            target -= weights[i];
+            if (target < 0)
             {
                 return i;
             }
         }
 
-        return logits.Length - 1;
+        return weights.Length - 1;
     }
 
     static TableColumn ToTableColumn(ColumnEncoding column, double[]? numbers, int[]? codes) => column switch

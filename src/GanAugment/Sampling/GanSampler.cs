@@ -28,6 +28,7 @@ public sealed partial class GanSampler : IDisposable
     readonly int _noiseWidth;
     readonly int _conditionWidth;
     readonly int _outputWidth;
+    readonly ParallelOptions _parallel;
 
     /// <summary>Creates a sampler for an already validated package.</summary>
     public GanSampler(GanPackage package, SamplerOptions? options = null, ILogger? logger = null)
@@ -42,6 +43,10 @@ public sealed partial class GanSampler : IDisposable
         _conditionWidth = package.Manifest.Generator.ConditionWidth;
         _outputWidth = package.Manifest.Generator.OutputWidth;
         _batchRows = (options.BatchRows + BlockRows - 1) / BlockRows * BlockRows;
+        _parallel = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = options.DecodeThreads > 0 ? options.DecodeThreads : Environment.ProcessorCount,
+        };
         (_session, Device, DeviceReason) = SessionFactory.Create(package.Model, options, _logger);
         CheckGraphSignature();
     }
@@ -93,29 +98,39 @@ public sealed partial class GanSampler : IDisposable
         var output = new float[_batchRows * _outputWidth];
         var classes = new int[_batchRows];
         var sources = new RandomSource[_batchRows / BlockRows];
+        var decoded = new Table[_batchRows / BlockRows];
         long block = 0;
         for (long done = 0; done < rows;)
         {
             var batch = (int)Math.Min(_batchRows, rows - done);
             var blocks = (batch + BlockRows - 1) / BlockRows;
-            for (var b = 0; b < blocks; b++)
+            var first = block;
+
+            // Blocks have their own random streams, so noise and decoding can run on every core and
+            // still give the same rows as one thread would.
+            Parallel.For(0, blocks, _parallel, b =>
             {
-                var first = b * BlockRows;
-                var count = Math.Min(BlockRows, batch - first);
-                sources[b] = new RandomSource(seed, (ulong)(block + b));
-                sources[b].FillStandardNormal(noise.AsSpan(first * _noiseWidth, count * _noiseWidth));
+                var start = b * BlockRows;
+                var count = Math.Min(BlockRows, batch - start);
+                sources[b] = new RandomSource(seed, (ulong)(first + b));
+                sources[b].FillStandardNormal(noise.AsSpan(start * _noiseWidth, count * _noiseWidth));
                 FillConditions(request, count, sources[b],
-                    conditions.AsSpan(first * _conditionWidth, count * _conditionWidth), classes.AsSpan(first, count));
-            }
+                    conditions.AsSpan(start * _conditionWidth, count * _conditionWidth), classes.AsSpan(start, count));
+            });
 
             RunGenerator(noise, conditions, output, batch);
+            Parallel.For(0, blocks, _parallel, b =>
+            {
+                var start = b * BlockRows;
+                var count = Math.Min(BlockRows, batch - start);
+                decoded[b] = Encoding.Decode(
+                    output.AsSpan(start * _outputWidth, count * _outputWidth), count,
+                    classes.AsSpan(start, count), sources[b], request.FixedColumn, request.FixedSlot);
+            });
+
             for (var b = 0; b < blocks; b++)
             {
-                var first = b * BlockRows;
-                var count = Math.Min(BlockRows, batch - first);
-                yield return Encoding.Decode(
-                    output.AsSpan(first * _outputWidth, count * _outputWidth), count,
-                    classes.AsSpan(first, count), sources[b], request.FixedColumn, request.FixedSlot);
+                yield return decoded[b];
             }
 
             block += blocks;

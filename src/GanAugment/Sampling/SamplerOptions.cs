@@ -15,6 +15,9 @@ public sealed record SamplerOptions
     /// <summary>The CUDA device ordinal. Default: 0.</summary>
     public int CudaDeviceId { get; init; }
 
+    /// <summary>Threads that draw noise and decode rows, block by block; 0 uses every core. Default: 0.</summary>
+    public int DecodeThreads { get; init; }
+
     /// <summary>ONNX Runtime's intra-op threads on the CPU; 0 lets it choose. Default: 0.</summary>
     public int Threads { get; init; }
 }
