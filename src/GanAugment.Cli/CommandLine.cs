@@ -21,6 +21,7 @@ internal static class CommandLine
         TrainCommand.Create(),
         SampleCommand.Create(),
         InfoCommand.Create(),
+        EvaluateCommand.Create(),
         BenchCommand.Create(),
     };
 
