@@ -55,7 +55,10 @@ internal static class SamplingBench
         return 0;
     }
 
-    /// <summary>Rows per second from sampling to the end of a full cursor pass; <paramref name="bytes"/> held by the view.</summary>
+    /// <summary>
+    /// Rows per second from sampling to the end of a full cursor pass;
+    /// <paramref name="bytes"/> held by the view.
+    /// </summary>
     static double MeasureIntoDataView(GanSampler sampler, int rows, out long bytes)
     {
         var before = GC.GetTotalMemory(forceFullCollection: true);

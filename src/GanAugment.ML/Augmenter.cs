@@ -40,7 +40,8 @@ internal sealed class Augmenter(GanAugmentationOptions options, IHostEnvironment
     {
         ArgumentNullException.ThrowIfNull(data);
         using var channel = environment?.Start("GanAugmentation");
-        var label = data.Schema.GetColumnOrNull(options.LabelColumnName) ?? throw SchemaErrors.Missing(options.LabelColumnName);
+        var label = data.Schema.GetColumnOrNull(options.LabelColumnName)
+            ?? throw SchemaErrors.Missing(options.LabelColumnName);
         var sources = data.Schema.Where(c => !c.IsHidden).ToArray();
         var columns = sources.Select(c => ViewColumn.Create(c, c.Index == label.Index)).ToArray();
         ReadRows(data, sources, columns);
@@ -103,7 +104,8 @@ internal sealed class Augmenter(GanAugmentationOptions options, IHostEnvironment
         }
 
         var training = options.Training with { Seed = (ulong)(uint)seed };
-        Log(channel, $"Training the GAN on {real.RowCount} rows × {real.Columns.Count} columns for {training.Epochs} epochs.");
+        Log(channel, $"Training the GAN on {real.RowCount} rows × {real.Columns.Count} columns " +
+            $"for {training.Epochs} epochs.");
         using var trained = new TabularGanTrainer(training).Fit(real, label);
         return trained.ToPackage();
     }

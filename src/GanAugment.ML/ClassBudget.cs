@@ -41,7 +41,8 @@ internal static class ClassBudget
 
         if (options.SyntheticRatio < 0 || !double.IsFinite(options.SyntheticRatio))
         {
-            throw new ArgumentException($"SyntheticRatio is {options.SyntheticRatio}; it must be 0 or more.", nameof(options));
+            throw new ArgumentException(
+                $"SyntheticRatio is {options.SyntheticRatio}; it must be 0 or more.", nameof(options));
         }
 
         var present = Enumerable.Range(0, sizes.Length).Where(k => sizes[k] > 0).ToArray();

@@ -38,7 +38,10 @@ public static class GanAugmentationCatalog
             Seed = seed,
         });
 
-    /// <summary>Starts a pipeline with augmentation: <c>mlContext.Transforms.GanAugmentation(options).Append(trainer)</c>.</summary>
+    /// <summary>
+    /// Starts a pipeline with augmentation:
+    /// <c>mlContext.Transforms.GanAugmentation(options).Append(trainer)</c>.
+    /// </summary>
     public static GanAugmentationBuilder<ITransformer> GanAugmentation(
         this TransformsCatalog catalog, GanAugmentationOptions options)
     {

@@ -21,13 +21,18 @@ public sealed record GanAugmentationOptions
     /// </summary>
     public bool BalanceClasses { get; init; } = true;
 
-    /// <summary>Exact synthetic rows per class (class as written in the data); overrides the ratio. Default: none.</summary>
+    /// <summary>
+    /// Exact synthetic rows per class (class as written in the data); overrides the ratio. Default: none.
+    /// </summary>
     public IReadOnlyDictionary<string, int>? RowsPerClass { get; init; }
 
     /// <summary>A trained package (.gan) to sample instead of training a GAN in <c>Fit</c>. Default: none.</summary>
     public string? ModelPath { get; init; }
 
-    /// <summary>The GAN's training settings when it is trained in <c>Fit</c>; its seed is replaced by <see cref="Seed"/>.</summary>
+    /// <summary>
+    /// The GAN's training settings when it is trained in <c>Fit</c>;
+    /// its seed is replaced by <see cref="Seed"/>.
+    /// </summary>
     public TabularGanOptions Training { get; init; } = new();
 
     /// <summary>Where ONNX Runtime samples. Default: <see cref="DeviceChoice.Auto"/>.</summary>

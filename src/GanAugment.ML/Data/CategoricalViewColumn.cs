@@ -117,7 +117,9 @@ internal sealed class TextViewColumn(DataViewSchema.Column source) : Categorical
     }
 }
 
-/// <summary>A UInt32 key column: key k is category k − 1 (named by its key values when present); 0 is missing.</summary>
+/// <summary>
+/// A UInt32 key column: key k is category k − 1 (named by its key values when present); 0 is missing.
+/// </summary>
 internal sealed class KeyViewColumn : CategoricalViewColumn
 {
     readonly string[] _categories;
@@ -139,7 +141,8 @@ internal sealed class KeyViewColumn : CategoricalViewColumn
         var dense = names.DenseValues().Select(n => n.ToString()).ToArray();
         _categories = dense.Length == (int)type.Count && dense.Distinct().Count() == dense.Length
             ? dense
-            : Enumerable.Range(1, (int)type.Count).Select(k => k.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            : Enumerable.Range(1, (int)type.Count)
+                .Select(k => k.ToString(System.Globalization.CultureInfo.InvariantCulture))
                 .ToArray();
     }
 

@@ -37,10 +37,13 @@ internal static class NumericConversions
         {
             var t when t == typeof(float) => (Func<double, float>)(v => (float)v),
             var t when t == typeof(double) => (Func<double, double>)(v => v),
-            var t when t == typeof(sbyte) => (Func<double, sbyte>)(v => (sbyte)Whole(v, sbyte.MinValue, sbyte.MaxValue)),
+            var t when t == typeof(sbyte) =>
+                (Func<double, sbyte>)(v => (sbyte)Whole(v, sbyte.MinValue, sbyte.MaxValue)),
             var t when t == typeof(byte) => (Func<double, byte>)(v => (byte)Whole(v, byte.MinValue, byte.MaxValue)),
-            var t when t == typeof(short) => (Func<double, short>)(v => (short)Whole(v, short.MinValue, short.MaxValue)),
-            var t when t == typeof(ushort) => (Func<double, ushort>)(v => (ushort)Whole(v, ushort.MinValue, ushort.MaxValue)),
+            var t when t == typeof(short) =>
+                (Func<double, short>)(v => (short)Whole(v, short.MinValue, short.MaxValue)),
+            var t when t == typeof(ushort) =>
+                (Func<double, ushort>)(v => (ushort)Whole(v, ushort.MinValue, ushort.MaxValue)),
             var t when t == typeof(int) => (Func<double, int>)(v => (int)Whole(v, int.MinValue, int.MaxValue)),
             var t when t == typeof(uint) => (Func<double, uint>)(v => (uint)Whole(v, uint.MinValue, uint.MaxValue)),
             var t when t == typeof(long) => (Func<double, long>)(v => (long)Whole(v, long.MinValue, long.MaxValue)),

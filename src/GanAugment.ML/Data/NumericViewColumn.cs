@@ -34,7 +34,9 @@ internal abstract class NumericViewColumn : ViewColumn
         }
     }
 
-    /// <summary>The table column name of slot <paramref name="slot"/>: the column name, or name[slot] for vectors.</summary>
+    /// <summary>
+    /// The table column name of slot <paramref name="slot"/>: the column name, or name[slot] for vectors.
+    /// </summary>
     public string SlotName(int slot) => Source.Type is VectorDataViewType ? $"{Source.Name}[{slot}]" : Source.Name;
 
     public override IEnumerable<TableColumn> ToTableColumns()

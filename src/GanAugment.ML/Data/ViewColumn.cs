@@ -28,7 +28,10 @@ internal abstract class ViewColumn
     /// <summary>The rows held so far, as table columns for the encoder.</summary>
     public abstract IEnumerable<TableColumn> ToTableColumns();
 
-    /// <summary>Appends the rows of <paramref name="synthetic"/> (table columns named as <see cref="ToTableColumns"/> names them).</summary>
+    /// <summary>
+    /// Appends the rows of <paramref name="synthetic"/>
+    /// (table columns named as <see cref="ToTableColumns"/> names them).
+    /// </summary>
     public abstract void Append(Table synthetic);
 
     /// <summary>A getter reading the row that <paramref name="position"/> points at.</summary>

@@ -70,7 +70,8 @@ public static class ClassifierEvaluation
             return double.NaN;
         }
 
-        var predicted = model.Transform(TableDataView.FromTable(rows)).GetColumn<ReadOnlyMemory<char>>("PredictedClass");
+        var predicted = model.Transform(TableDataView.FromTable(rows))
+            .GetColumn<ReadOnlyMemory<char>>("PredictedClass");
         return predicted.Count(p => p.Span.SequenceEqual(klass)) / (double)rows.RowCount;
     }
 

@@ -11,7 +11,9 @@ namespace GanAugment.ML.Evaluation;
 /// </summary>
 public static class TableFeaturizer
 {
-    /// <summary>The estimator for the columns of <paramref name="table"/> other than <paramref name="label"/>.</summary>
+    /// <summary>
+    /// The estimator for the columns of <paramref name="table"/> other than <paramref name="label"/>.
+    /// </summary>
     public static IEstimator<ITransformer> Create(MLContext context, Table table, string label)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -17,7 +17,9 @@ public sealed class EvaluateCommandTests(PenguinsModelFixture model)
         Assert.Matches(@"trained on synthetic rows\s+macro-F1 0\.\d{3}", run.Output);
         foreach (var species in new[] { "Adelie", "Chinstrap", "Gentoo" })
         {
-            Assert.Matches($@"{species}\s+rows sampled for it \d+\.\d %\s+real held-out rows of it \d+\.\d %", run.Output);
+            Assert.Matches(
+                $@"{species}\s+rows sampled for it \d+\.\d %\s+real held-out rows of it \d+\.\d %",
+                run.Output);
         }
     }
 

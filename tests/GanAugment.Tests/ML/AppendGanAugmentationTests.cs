@@ -2,10 +2,14 @@ using System.IO.Compression;
 using GanAugment.ML;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using PlattLinearModel = Microsoft.ML.Calibrators.CalibratedModelParametersBase<
+    Microsoft.ML.Trainers.LinearBinaryModelParameters, Microsoft.ML.Calibrators.PlattCalibrator>;
 
 namespace GanAugment.Tests.ML;
 
-/// <summary>The train-only semantics of <c>AppendGanAugmentation(options).Append(trainer)</c>, with real trainers.</summary>
+/// <summary>
+/// The train-only semantics of <c>AppendGanAugmentation(options).Append(trainer)</c>, with real trainers.
+/// </summary>
 public sealed class AppendGanAugmentationTests
 {
     [Fact]
@@ -13,8 +17,8 @@ public sealed class AppendGanAugmentationTests
     {
         var context = new MLContext(seed: 1);
         var data = MlData.BreastCancer(context);
-        var counting = new CountingEstimator<BinaryPredictionTransformer<Microsoft.ML.Calibrators.CalibratedModelParametersBase<Microsoft.ML.Trainers.LinearBinaryModelParameters, Microsoft.ML.Calibrators.PlattCalibrator>>>(
-            context.BinaryClassification.Trainers.LbfgsLogisticRegression());
+        var trainer = context.BinaryClassification.Trainers.LbfgsLogisticRegression();
+        var counting = new CountingEstimator<BinaryPredictionTransformer<PlattLinearModel>>(trainer);
         var pipeline = context.Transforms.NormalizeMinMax("Features")
             .AppendGanAugmentation(MlData.Options() with { SyntheticRatio = 0.5 })
             .Append(counting);
@@ -98,7 +102,8 @@ public sealed class AppendGanAugmentationTests
         {
             "lbfgs" => context.MulticlassClassification.Trainers.LbfgsMaximumEntropy(),
             "sdca" => context.MulticlassClassification.Trainers.SdcaMaximumEntropy(maximumNumberOfIterations: 20),
-            _ => context.MulticlassClassification.Trainers.LightGbm(minimumExampleCountPerLeaf: 5, numberOfIterations: 20),
+            _ => context.MulticlassClassification.Trainers.LightGbm(
+                minimumExampleCountPerLeaf: 5, numberOfIterations: 20),
         };
         var augmenting = context.Transforms.NormalizeMinMax("Features").AppendGanAugmentation(MlData.Options());
 
@@ -140,7 +145,8 @@ public sealed class AppendGanAugmentationTests
     public void A_numeric_label_is_refused_with_a_schema_mismatch()
     {
         var context = new MLContext(seed: 1);
-        var data = context.Data.LoadFromEnumerable(Enumerable.Range(0, 20).Select(i => new Regression { X = i, Y = i }));
+        var data = context.Data.LoadFromEnumerable(
+            Enumerable.Range(0, 20).Select(i => new Regression { X = i, Y = i }));
         var pipeline = context.Transforms.Concatenate("Features", "X")
             .AppendGanAugmentation(MlData.Options("Y"))
             .Append(context.Regression.Trainers.Sdca(labelColumnName: "Y"));

@@ -7,7 +7,9 @@ using Microsoft.ML.Data;
 
 namespace GanAugment.Tests.ML;
 
-/// <summary>Where the GAN comes from (trained in Fit or loaded), where the seed comes from, and where logs go.</summary>
+/// <summary>
+/// Where the GAN comes from (trained in Fit or loaded), where the seed comes from, and where logs go.
+/// </summary>
 public sealed class GanAugmentationSourcesTests
 {
     [Fact]
@@ -15,7 +17,8 @@ public sealed class GanAugmentationSourcesTests
     {
         var folder = TestData.NewTempFolder();
         var path = Path.Combine(folder, "iris.gan");
-        var table = CsvTableReader.ReadFile(TestData.Dataset("iris"), new CsvReadOptions { CategoricalColumns = ["species"] });
+        var table = CsvTableReader.ReadFile(
+            TestData.Dataset("iris"), new CsvReadOptions { CategoricalColumns = ["species"] });
         using (var trained = new TabularGanTrainer(MlData.QuickGan with { Seed = 2 }).Fit(table, "species"))
         {
             trained.ToPackage().Write(path);
@@ -38,7 +41,8 @@ public sealed class GanAugmentationSourcesTests
     {
         var folder = TestData.NewTempFolder();
         var path = Path.Combine(folder, "penguins.gan");
-        var table = CsvTableReader.ReadFile(TestData.Dataset("penguins"), new CsvReadOptions { CategoricalColumns = ["species"] });
+        var table = CsvTableReader.ReadFile(
+            TestData.Dataset("penguins"), new CsvReadOptions { CategoricalColumns = ["species"] });
         using (var trained = new TabularGanTrainer(MlData.QuickGan).Fit(table, "species"))
         {
             trained.ToPackage().Write(path);
@@ -85,7 +89,8 @@ public sealed class GanAugmentationSourcesTests
         var data = IrisColumns(context);
         var pipeline = context.Transforms.GanAugmentation(MlData.Options("class"))
             .Append(context.Transforms.Concatenate("Features", "sepal_length_cm"));
-        var create = typeof(SchemaShape).GetMethod("Create", BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)!;
+        var create = typeof(SchemaShape).GetMethod(
+            "Create", BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)!;
         var shape = (SchemaShape)create.Invoke(null, [data.Schema])!;
 
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => pipeline.GetOutputSchema(shape));
