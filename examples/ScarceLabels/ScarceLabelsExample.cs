@@ -1,5 +1,6 @@
 using GanAugment.Csv;
 using GanAugment.ML;
+using GanAugment.ML.Evaluation;
 using GanAugment.Oversampling;
 using GanAugment.Tabular;
 using Microsoft.ML;
@@ -46,7 +47,8 @@ internal static class ScarceLabelsExample
                         _ => TableDataView.FromTable(labelled),
                     };
                     var prefix = Prefix(context, settings.Label);
-                    var tail = Featurize(context, labelled, settings.Label).Append(Trainer(context, trainer));
+                    var tail = TableFeaturizer.Create(context, labelled, settings.Label)
+                        .Append(Trainer(context, trainer));
                     IEstimator<ITransformer> pipeline = arm == "GAN augmentation"
                         ? prefix.AppendGanAugmentation(gan).Append(tail)
                         : prefix.Append(tail);
@@ -76,32 +78,6 @@ internal static class ScarceLabelsExample
         context.Transforms.Conversion.MapValueToKey("Label", label)
             .Append(context.Transforms.DropColumns(label));
 
-    /// <summary>One-hot categories, missing numbers replaced by the mean, all scaled to [0, 1].</summary>
-    static IEstimator<ITransformer> Featurize(MLContext context, Table table, string label)
-    {
-        var features = table.Columns.Where(c => c.Name != label).ToArray();
-        var numeric = features.Where(c => c.IsNumeric).Select(c => c.Name).ToArray();
-        var categorical = features.Where(c => !c.IsNumeric).Select(c => c.Name).ToArray();
-        IEstimator<ITransformer> chain = new EstimatorChain<ITransformer>();
-        if (numeric.Length > 0)
-        {
-            chain = chain.Append(context.Transforms.ReplaceMissingValues(
-                numeric.Select(n => new InputOutputColumnPair(n, n)).ToArray()));
-        }
-
-        foreach (var name in categorical)
-        {
-            var column = table[name];
-            chain = column.Kind == ColumnKind.Boolean
-                ? chain.Append(context.Transforms.Conversion.ConvertType(name, outputKind: DataKind.Single))
-                : chain.Append(context.Transforms.Categorical.OneHotEncoding(name));
-        }
-
-        return chain
-            .Append(context.Transforms.Concatenate("Features", [.. numeric, .. categorical]))
-            .Append(context.Transforms.NormalizeMinMax("Features"));
-    }
-
     static IEstimator<ITransformer> Trainer(MLContext context, string trainer) => trainer switch
     {
         "lbfgs" => context.MulticlassClassification.Trainers.LbfgsMaximumEntropy(),
@@ -122,7 +98,9 @@ internal static class ScarceLabelsExample
         var prepared = prefix.Transform(real);
         var augmented = context.Transforms.GanAugmentationData(gan).Fit(prepared).Transform(prepared);
         var synthetic = context.Data.SkipRows(augmented, labelled.RowCount);
-        var classifier = Featurize(context, labelled, settings.Label).Append(Trainer(context, "lbfgs")).Fit(prepared);
+        var classifier = TableFeaturizer.Create(context, labelled, settings.Label)
+            .Append(Trainer(context, "lbfgs"))
+            .Fit(prepared);
         return (Accuracy(classifier.Transform(synthetic)), Accuracy(classifier.Transform(prefix.Transform(held))));
     }
 
