@@ -55,6 +55,15 @@ internal static class CommandLine
         {
             return Fail("cancelled.", 130);
         }
+        catch (Exception e) when (Environment.GetEnvironmentVariable("GAN_AUGMENT_DEBUG") is null)
+        {
+            // A bug rather than bad input: say what it was in one line; GAN_AUGMENT_DEBUG=1 shows the stack.
+            var inner = e is AggregateException { InnerExceptions.Count: 1 } aggregate
+                ? aggregate.InnerExceptions[0]
+                : e;
+            return Fail(
+                $"unexpected {inner.GetType().Name}: {inner.Message} (set GAN_AUGMENT_DEBUG=1 for details)", 1);
+        }
     }
 
     static int Fail(string message, int code)
