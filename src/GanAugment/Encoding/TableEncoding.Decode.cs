@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics.Tensors;
 using GanAugment.Tabular;
 
@@ -48,13 +49,23 @@ public sealed partial class TableEncoding
 
         // exp of every output at once (vectorised); logits are clamped to ±80 so that exp stays finite in
         // float, which changes a softmax only where two logits of a group differ by more than 160.
-        var weights = new float[rows * width];
-        TensorPrimitives.Min(raw[..(rows * width)], LogitLimit, weights);
-        TensorPrimitives.Max(weights, -LogitLimit, weights);
-        TensorPrimitives.Exp(weights, weights);
-        for (var r = 0; r < rows; r++)
+        // Pooled: a block's weights are over the large-object threshold, and a fresh array per block made
+        // the garbage collector a visible cost of sampling.
+        var pooled = ArrayPool<float>.Shared.Rent(rows * width);
+        try
         {
-            DecodeRow(raw.Slice(r * width, width), weights.AsSpan(r * width, width), r, numbers, codes, random);
+            var weights = pooled.AsSpan(0, rows * width);
+            TensorPrimitives.Min(raw[..(rows * width)], LogitLimit, weights);
+            TensorPrimitives.Max(weights, -LogitLimit, weights);
+            TensorPrimitives.Exp(weights, weights);
+            for (var r = 0; r < rows; r++)
+            {
+                DecodeRow(raw.Slice(r * width, width), weights.Slice(r * width, width), r, numbers, codes, random);
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(pooled);
         }
 
         var labelIndex = LabelIndex;

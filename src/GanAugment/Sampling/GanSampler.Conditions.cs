@@ -33,7 +33,7 @@ public sealed partial class GanSampler
             }
             else
             {
-                klass = random.NextWeighted(Array.ConvertAll(Encoding.ClassCounts, c => (double)c));
+                klass = random.NextWeighted(_classWeights);
             }
 
             classes[r] = klass;
@@ -44,7 +44,7 @@ public sealed partial class GanSampler
 
             if (request.FixedConditional >= 0)
             {
-                row[Encoding.ConditionOffset(request.FixedConditional) + request.FixedSlot] = 1;
+                row[_conditionOffsets[request.FixedConditional] + request.FixedSlot] = 1;
                 continue;
             }
 
@@ -60,13 +60,25 @@ public sealed partial class GanSampler
                 continue; // the label itself was the picked condition
             }
 
-            var perSlot = counts[pick][klass];
-            if (perSlot.Sum() > 0)
+            var perSlot = _slotWeights[pick][klass];
+            if (perSlot is not null)
             {
-                var slot = random.NextWeighted(Array.ConvertAll(perSlot, c => (double)c));
-                row[Encoding.ConditionOffset(pick) + slot] = 1;
+                row[_conditionOffsets[pick] + random.NextWeighted(perSlot)] = 1;
             }
         }
+    }
+
+    /// <summary>The count tables as draw weights, computed once: per class, and per conditional column and class.</summary>
+    (double[] Classes, double[]?[][] Slots, int[] Offsets) ConditionWeights()
+    {
+        var classes = Array.ConvertAll(Encoding.ClassCounts, c => (double)c);
+        var slots = Encoding.ConditionCounts
+            .Select(perClass => perClass
+                .Select(counts => counts.Sum() > 0 ? Array.ConvertAll(counts, c => (double)c) : null)
+                .ToArray())
+            .ToArray();
+        var offsets = Enumerable.Range(0, slots.Length).Select(Encoding.ConditionOffset).ToArray();
+        return (classes, slots, offsets);
     }
 
     ConditionRequest ResolveCondition(SamplingCondition? condition)

@@ -29,6 +29,9 @@ public sealed partial class GanSampler : IDisposable
     readonly int _conditionWidth;
     readonly int _outputWidth;
     readonly ParallelOptions _parallel;
+    readonly double[] _classWeights;
+    readonly double[]?[][] _slotWeights;
+    readonly int[] _conditionOffsets;
 
     /// <summary>Creates a sampler for an already validated package.</summary>
     public GanSampler(GanPackage package, SamplerOptions? options = null, ILogger? logger = null)
@@ -47,6 +50,7 @@ public sealed partial class GanSampler : IDisposable
         {
             MaxDegreeOfParallelism = options.DecodeThreads > 0 ? options.DecodeThreads : Environment.ProcessorCount,
         };
+        (_classWeights, _slotWeights, _conditionOffsets) = ConditionWeights();
         (_session, Device, DeviceReason) = SessionFactory.Create(package.Model, options, _logger);
         CheckGraphSignature();
     }
