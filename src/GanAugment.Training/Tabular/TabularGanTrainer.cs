@@ -24,6 +24,9 @@ public sealed partial class TabularGanTrainer
     /// <summary>The random stream reserved for encoding the real rows (epochs use streams 1, 2, …).</summary>
     internal const ulong EncodingStream = 1UL << 40;
 
+    /// <summary>libtorch's own thread count, read before anything in this process changes it.</summary>
+    static readonly Lazy<int> LibTorchDefaultThreads = new(torch.get_num_threads);
+
     readonly TabularGanOptions _options;
     readonly ILogger _logger;
 
@@ -54,10 +57,8 @@ public sealed partial class TabularGanTrainer
         CheckpointOptions? checkpoint = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(table);
-        if (_options.Threads > 0)
-        {
-            torch.set_num_threads(_options.Threads);
-        }
+        // Set on every run (the setting is process-wide), so a run never inherits another run's thread count.
+        torch.set_num_threads(_options.Threads > 0 ? _options.Threads : LibTorchDefaultThreads.Value);
 
         var encoding = TableEncoding.Fit(table, labelColumn, _options.Encoder);
         var encoded = encoding.Encode(table, new RandomSource(_options.Seed, EncodingStream));
