@@ -52,7 +52,15 @@ public sealed partial class GanSampler : IDisposable
         };
         (_classWeights, _slotWeights, _conditionOffsets) = ConditionWeights();
         (_session, Device, DeviceReason) = SessionFactory.Create(package.Model, options, _logger);
-        CheckGraphSignature();
+        try
+        {
+            CheckGraphSignature();
+        }
+        catch
+        {
+            _session.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The package being sampled.</summary>
