@@ -19,7 +19,8 @@ internal static class SampleCommand
         };
         var device = new Option<string>("--device")
         {
-            Description = "auto, cpu or cuda.", DefaultValueFactory = _ => "auto",
+            Description = "auto, cpu, cuda or cuda:N.",
+            DefaultValueFactory = _ => new SamplerOptions().Device.ToString().ToLowerInvariant(),
         };
         var batchRows = new Option<int>("--batch-rows")
         {
@@ -41,9 +42,8 @@ internal static class SampleCommand
             }
 
             var requested = result.GetValue(condition) is { } text ? SamplingCondition.Parse(text) : null;
-            var options = new SamplerOptions
+            var options = TrainCommand.ParseDevice(result.GetValue(device)!) with
             {
-                Device = TrainCommand.ParseDevice(result.GetValue(device)!),
                 BatchRows = result.GetValue(batchRows),
             };
             using var sampler = GanSampler.Load(result.GetValue(model)!, options);

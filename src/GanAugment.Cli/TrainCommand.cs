@@ -43,7 +43,8 @@ internal static class TrainCommand
         };
         var checkpoint = new Option<string?>("--checkpoint")
         {
-            Description = "Save progress here every 10 epochs and resume from it.",
+            Description =
+                $"Save progress here every {new CheckpointOptions("-").EveryEpochs} epochs and resume from it.",
         };
         var reportRows = new Option<int>("--report-rows")
         {
@@ -89,7 +90,7 @@ internal static class TrainCommand
             var rows = result.GetValue(reportRows);
             if (rows > 0)
             {
-                var sampling = new SamplerOptions { Device = ParseDevice(result.GetValue(device)!) };
+                var sampling = ParseDevice(result.GetValue(device)!);
                 using var sampler = GanSampler.Load(path, sampling);
                 var synthetic = sampler.Sample(rows, options.Seed);
                 Console.WriteLine($"Sampled {rows} rows from {path} with ONNX Runtime on " +
@@ -102,12 +103,15 @@ internal static class TrainCommand
         return command;
     }
 
-    internal static DeviceChoice ParseDevice(string device) => device switch
+    /// <summary>Sampler settings for a <c>--device</c> value: auto, cpu, cuda or cuda:N.</summary>
+    internal static SamplerOptions ParseDevice(string device) => device switch
     {
-        "auto" => DeviceChoice.Auto,
-        "cpu" => DeviceChoice.Cpu,
-        "cuda" => DeviceChoice.Cuda,
-        _ when device.StartsWith("cuda:", StringComparison.Ordinal) => DeviceChoice.Cuda,
-        _ => throw new ArgumentException($"--device must be auto, cpu or cuda, got '{device}'."),
+        "auto" => new SamplerOptions { Device = DeviceChoice.Auto },
+        "cpu" => new SamplerOptions { Device = DeviceChoice.Cpu },
+        "cuda" => new SamplerOptions { Device = DeviceChoice.Cuda },
+        _ when device.StartsWith("cuda:", StringComparison.Ordinal) &&
+            int.TryParse(device.AsSpan(5), System.Globalization.CultureInfo.InvariantCulture, out var ordinal) &&
+            ordinal >= 0 => new SamplerOptions { Device = DeviceChoice.Cuda, CudaDeviceId = ordinal },
+        _ => throw new ArgumentException($"--device must be auto, cpu, cuda or cuda:N, got '{device}'."),
     };
 }

@@ -47,11 +47,11 @@ internal sealed class Augmenter(GanAugmentationOptions options, IHostEnvironment
         ReadRows(data, sources, columns);
         var real = new Table(columns.SelectMany(c => c.ToTableColumns()).ToArray());
         var seed = options.Seed ?? environment?.Register("GanAugmentation").Rand.Next() ?? 0;
+        var counts = ClassBudget.Plan(real[label.Name], options);
 
         var package = ObtainPackage(real, label.Name, seed, channel);
         using var sampler = new GanSampler(package, new SamplerOptions { Device = options.Device });
         Log(channel, $"Sampling on {sampler.Device}: {sampler.DeviceReason}.");
-        var counts = ClassBudget.Plan(real[label.Name], options);
         var stream = 0UL;
         foreach (var (klass, rows) in counts)
         {
@@ -75,15 +75,11 @@ internal sealed class Augmenter(GanAugmentationOptions options, IHostEnvironment
         Log(channel, $"Added {added} synthetic rows to {real.RowCount} real rows: " +
             string.Join(", ", counts.Select(c => $"{c.Key} +{c.Value}")) + ".");
         SyntheticRowsAdded = added;
-        RealRows = real.RowCount;
         return new ColumnarDataView(CopySchema(sources), columns, real.RowCount + added);
     }
 
     /// <summary>The synthetic rows the last <see cref="Augment"/> added.</summary>
     public int SyntheticRowsAdded { get; private set; }
-
-    /// <summary>The real rows the last <see cref="Augment"/> read.</summary>
-    public int RealRows { get; private set; }
 
     GanPackage ObtainPackage(Table real, string label, int seed, IChannel? channel)
     {
@@ -94,9 +90,19 @@ internal sealed class Augmenter(GanAugmentationOptions options, IHostEnvironment
             var actual = loaded.Manifest.Encoding.Columns.Select(c => c.Name);
             if (!expected.SequenceEqual(actual))
             {
-                throw new InvalidOperationException(
+                throw new ModelPackageException(
                     $"The package '{path}' was trained on the columns ({string.Join(", ", actual)}), not on the " +
                     $"pipeline's columns at this point ({string.Join(", ", expected)}).");
+            }
+
+            var packageLabel = loaded.Manifest.Encoding.Label?.Name;
+            var missing = real[label].Categories.Except(loaded.Manifest.Encoding.Classes).ToArray();
+            if (packageLabel != label || missing.Length > 0)
+            {
+                throw new ModelPackageException(
+                    $"The package '{path}' was trained with the label '{packageLabel ?? "(none)"}' and the classes " +
+                    $"({string.Join(", ", loaded.Manifest.Encoding.Classes)}); the pipeline's label is '{label}' " +
+                    $"with the classes ({string.Join(", ", real[label].Categories)}).");
             }
 
             Log(channel, $"Loaded the GAN from {path}.");

@@ -33,7 +33,11 @@ internal static class ClassBudget
                         $"Its classes are: {string.Join(", ", classes)}.", nameof(options));
                 }
 
-                ArgumentOutOfRangeException.ThrowIfNegative(count, nameof(options));
+                if (count < 0)
+                {
+                    throw new ArgumentOutOfRangeException(
+                        nameof(options), $"RowsPerClass['{name}'] is {count}; it must be 0 or more.");
+                }
             }
 
             return classes.Select(c => KeyValuePair.Create(c, explicitCounts.GetValueOrDefault(c))).ToArray();

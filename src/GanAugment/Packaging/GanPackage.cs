@@ -39,11 +39,26 @@ public sealed class GanPackage
         RespectNullableAnnotations = true,
     };
 
-    /// <summary>Creates a package in memory.</summary>
+    /// <summary>Creates a package in memory, checking that the manifest is consistent.</summary>
+    /// <exception cref="ModelPackageException">The manifest's encoder or generator widths are invalid.</exception>
     public GanPackage(PackageManifest manifest, byte[] model)
+        : this(manifest, model, "package")
+    {
+    }
+
+    GanPackage(PackageManifest manifest, byte[] model, string name)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(model);
+        try
+        {
+            ValidateSignature(manifest);
+        }
+        catch (FormatException e)
+        {
+            throw new ModelPackageException($"'{name}' has an invalid manifest: {e.Message}", e);
+        }
+
         Manifest = manifest;
         Model = model;
     }
@@ -140,7 +155,7 @@ public sealed class GanPackage
                     $"'{name}' is inconsistent: the manifest names a different model than the one it holds.");
             }
 
-            return new GanPackage(manifest, model);
+            return new GanPackage(manifest, model, name);
         }
         catch (InvalidDataException e)
         {
@@ -175,16 +190,6 @@ public sealed class GanPackage
         if (manifest.FormatVersion < 1)
         {
             throw new ModelPackageException($"'{name}' declares an invalid format version {manifest.FormatVersion}.");
-        }
-
-        try
-        {
-            ValidateSignature(manifest);
-            manifest.Encoding.Validate();
-        }
-        catch (FormatException e)
-        {
-            throw new ModelPackageException($"'{name}' has an invalid manifest: {e.Message}", e);
         }
 
         return manifest;

@@ -68,7 +68,9 @@ public sealed partial class GanSampler
         }
     }
 
-    /// <summary>The count tables as draw weights, computed once: per class, and per conditional column and class.</summary>
+    /// <summary>
+    /// The count tables as draw weights, computed once: per class, and per conditional column and class.
+    /// </summary>
     (double[] Classes, double[]?[][] Slots, int[] Offsets) ConditionWeights()
     {
         var classes = Array.ConvertAll(Encoding.ClassCounts, c => (double)c);

@@ -33,7 +33,8 @@ public sealed partial class GanSampler : IDisposable
     readonly double[]?[][] _slotWeights;
     readonly int[] _conditionOffsets;
 
-    /// <summary>Creates a sampler for an already validated package.</summary>
+    /// <summary>Creates a sampler for a package (packages validate their manifest when created or read).</summary>
+    /// <exception cref="ModelPackageException">The ONNX graph does not match the manifest.</exception>
     public GanSampler(GanPackage package, SamplerOptions? options = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(package);

@@ -29,12 +29,13 @@ internal static class SessionFactory
                 }
 
                 logger.LogInformation("{Reason}; sampling on CPU.", reason);
-                return (new InferenceSession(model, CpuOptions(options)), DeviceChoice.Cpu, reason);
+                return (CreateOnCpu(model, options), DeviceChoice.Cpu, reason);
             }
 
             try
             {
-                var session = new InferenceSession(model, CudaOptions(options));
+                using var cudaOptions = CudaOptions(options);
+                var session = new InferenceSession(model, cudaOptions);
                 var reason = $"CUDA device {options.CudaDeviceId} is usable";
                 logger.LogInformation("Sampling on CUDA: {Reason}.", reason);
                 return (session, DeviceChoice.Cuda, reason);
@@ -43,7 +44,7 @@ internal static class SessionFactory
             {
                 var reason = $"CUDA not usable ({FirstLine(e.Message)})";
                 logger.LogInformation("{Reason}; sampling on CPU.", reason);
-                return (new InferenceSession(model, CpuOptions(options)), DeviceChoice.Cpu, reason);
+                return (CreateOnCpu(model, options), DeviceChoice.Cpu, reason);
             }
             catch (OnnxRuntimeException e)
             {
@@ -54,7 +55,13 @@ internal static class SessionFactory
         }
 
         logger.LogInformation("Sampling on CPU: requested.");
-        return (new InferenceSession(model, CpuOptions(options)), DeviceChoice.Cpu, "CPU requested");
+        return (CreateOnCpu(model, options), DeviceChoice.Cpu, "CPU requested");
+    }
+
+    static InferenceSession CreateOnCpu(byte[] model, SamplerOptions options)
+    {
+        using var cpuOptions = CpuOptions(options);
+        return new InferenceSession(model, cpuOptions);
     }
 
     /// <summary>

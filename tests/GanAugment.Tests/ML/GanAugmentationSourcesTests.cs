@@ -51,7 +51,7 @@ public sealed class GanAugmentationSourcesTests
         var context = new MLContext(seed: 1);
         var data = IrisColumns(context);
 
-        var error = Assert.Throws<InvalidOperationException>(() =>
+        var error = Assert.Throws<GanAugment.Packaging.ModelPackageException>(() =>
             context.Transforms.GanAugmentationData(MlData.Options("species") with { ModelPath = path }).Fit(data));
 
         Assert.Contains("island", error.Message);

@@ -6,7 +6,9 @@ using Microsoft.ML.Data;
 
 namespace GanAugment.Tests.ML;
 
-/// <summary>A model fitted with augmentation is a plain ML.NET model: another process without GanAugment loads it.</summary>
+/// <summary>
+/// A model fitted with augmentation is a plain ML.NET model: another process without GanAugment loads it.
+/// </summary>
 public sealed class SeparateProcessLoadTests
 {
     [Fact]

@@ -42,7 +42,8 @@ public sealed class AdultBenchmarkTests(ITestOutputHelper output)
             c => c, c => sampler.Sample(2000, 4, new SamplingCondition("income", c)));
         var agreement = ClassifierEvaluation.LabelConsistency(train, test, "income", byClass, 1);
 
-        output.WriteLine($"macro-F1 trained on real rows {onReal.MacroF1:F3}, on synthetic rows {onSynthetic.MacroF1:F3}");
+        output.WriteLine(
+            $"macro-F1 trained on real rows {onReal.MacroF1:F3}, on synthetic rows {onSynthetic.MacroF1:F3}");
         foreach (var a in agreement)
         {
             output.WriteLine($"{a.Class}: synthetic {a.Synthetic:P1}, real {a.Real:P1}");
