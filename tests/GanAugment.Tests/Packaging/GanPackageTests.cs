@@ -42,6 +42,20 @@ public sealed class GanPackageTests : IDisposable
     }
 
     [Fact]
+    public void A_package_created_in_memory_with_inconsistent_widths_is_refused()
+    {
+        var original = GanPackage.Read(_model.PackagePath);
+        var manifest = original.Manifest with
+        {
+            Generator = original.Manifest.Generator with { OutputWidth = original.Manifest.Generator.OutputWidth + 1 },
+        };
+
+        var error = Assert.Throws<ModelPackageException>(() => new GanPackage(manifest, original.Model));
+
+        Assert.Contains("do not match the encoder", error.Message);
+    }
+
+    [Fact]
     public void Writing_a_package_leaves_no_temporary_file_in_the_folder()
     {
         var package = GanPackage.Read(_model.PackagePath);

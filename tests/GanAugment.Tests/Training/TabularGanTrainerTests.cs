@@ -69,6 +69,27 @@ public sealed class TabularGanTrainerTests
     }
 
     [Fact]
+    public void A_checkpoint_from_other_settings_is_refused_and_a_zero_interval_is_rejected_up_front()
+    {
+        var folder = TestData.NewTempFolder();
+        var checkpoint = new CheckpointOptions(Path.Combine(folder, "run.ckpt"), EveryEpochs: 1);
+        var table = Iris();
+        using (new TabularGanTrainer(Small with { Epochs = 1 }).Fit(table, "species", checkpoint: checkpoint))
+        {
+        }
+
+        var other = new TabularGanTrainer(Small with { Epochs = 2, Seed = 99 });
+        var error = Assert.Throws<InvalidDataException>(() => other.Fit(table, "species", checkpoint: checkpoint));
+        var zero = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            new TabularGanTrainer(Small).Fit(table, "species", checkpoint: checkpoint with { EveryEpochs = 0 }));
+
+        Assert.Contains("other training settings", error.Message);
+        Assert.Contains("\"Seed\":99", error.Message);
+        Assert.Equal("checkpoint", zero.ParamName);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
     public void A_diverging_run_stops_with_the_epoch_and_step_where_the_loss_stopped_being_finite()
     {
         var exploding = Small with { LearningRate = 1e38 };
