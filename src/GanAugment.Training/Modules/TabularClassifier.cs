@@ -18,16 +18,7 @@ public sealed class TabularClassifier : nn.Module<Tensor, Tensor>
         Generator generator)
         : base(nameof(TabularClassifier))
     {
-        var width = rowWidth;
-        foreach (var hidden in hiddenWidths)
-        {
-            _layers.Add(nn.Linear(width, hidden));
-            _layers.Add(nn.LeakyReLU(leakySlope));
-            _layers.Add(new SeededDropout(dropout, generator));
-            width = hidden;
-        }
-
-        _layers.Add(nn.Linear(width, classes));
+        LeakyLayers.Build(_layers, rowWidth, hiddenWidths, leakySlope, dropout, generator, outputWidth: classes);
         RegisterComponents();
     }
 

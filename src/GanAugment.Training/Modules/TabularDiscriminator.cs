@@ -21,16 +21,7 @@ public sealed class TabularDiscriminator : nn.Module<Tensor, Tensor>
     {
         _packWidth = rowWidth * pacSize;
         PacSize = pacSize;
-        var width = _packWidth;
-        foreach (var hidden in hiddenWidths)
-        {
-            _layers.Add(nn.Linear(width, hidden));
-            _layers.Add(nn.LeakyReLU(leakySlope));
-            _layers.Add(new SeededDropout(dropout, generator));
-            width = hidden;
-        }
-
-        _layers.Add(nn.Linear(width, 1));
+        LeakyLayers.Build(_layers, _packWidth, hiddenWidths, leakySlope, dropout, generator, outputWidth: 1);
         RegisterComponents();
     }
 

@@ -69,10 +69,7 @@ public sealed class AppendGanAugmentationTests
     {
         var context = new MLContext(seed: 1);
         var data = MlData.BreastCancer(context);
-        var model = context.Transforms.NormalizeMinMax("Features")
-            .AppendGanAugmentation(MlData.Options())
-            .Append(context.BinaryClassification.Trainers.FastTree(numberOfLeaves: 4, numberOfTrees: 10))
-            .Fit(data);
+        var model = MlData.FitAugmentedFastTree(context, data);
         using var saved = new MemoryStream();
         context.Model.Save(model, data.Schema, saved);
 

@@ -25,6 +25,13 @@ internal static class MlData
         Seed = seed,
     };
 
+    /// <summary>Min-max scaling, augmentation, then a small FastTree: the model the save and load tests use.</summary>
+    public static ITransformer FitAugmentedFastTree(MLContext context, IDataView data) =>
+        context.Transforms.NormalizeMinMax("Features")
+            .AppendGanAugmentation(Options())
+            .Append(context.BinaryClassification.Trainers.FastTree(numberOfLeaves: 4, numberOfTrees: 10))
+            .Fit(data);
+
     /// <summary>breast_cancer: Features (30 floats) and a boolean Label (malignant).</summary>
     public static IDataView BreastCancer(MLContext context)
     {

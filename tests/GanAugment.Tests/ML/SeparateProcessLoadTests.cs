@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using GanAugment.ML;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -16,10 +15,7 @@ public sealed class SeparateProcessLoadTests
     {
         var context = new MLContext(seed: 1);
         var data = MlData.BreastCancer(context);
-        var model = context.Transforms.NormalizeMinMax("Features")
-            .AppendGanAugmentation(MlData.Options())
-            .Append(context.BinaryClassification.Trainers.FastTree(numberOfLeaves: 4, numberOfTrees: 10))
-            .Fit(data);
+        var model = MlData.FitAugmentedFastTree(context, data);
         var folder = TestData.NewTempFolder();
         var path = Path.Combine(folder, "model.zip");
         context.Model.Save(model, data.Schema, path);
