@@ -1,8 +1,9 @@
 using System.CommandLine;
+using GanAugment.Sampling;
 
 namespace GanAugment.Cli;
 
-/// <summary><c>gan-augment bench</c>: measure sampling and training speed against a same-run ceiling.</summary>
+/// <summary><c>gan-augment bench</c>: measure sampling speed against a ceiling measured in the same run.</summary>
 internal static class BenchCommand
 {
     public static Command Create()
@@ -15,12 +16,17 @@ internal static class BenchCommand
         {
             Description = "Rows per measurement.", DefaultValueFactory = _ => 262_144,
         };
+        var batchRows = new Option<int>("--batch-rows")
+        {
+            Description = "Rows per ONNX Runtime call (0: by device).",
+            DefaultValueFactory = _ => new SamplerOptions().BatchRows,
+        };
         var command = new Command("bench", "Measure sampling throughput as a fraction of an ONNX Runtime GEMM ceiling.")
         {
-            model, rows,
+            model, rows, batchRows,
         };
         command.SetAction(result => CommandLine.Guard(() =>
-            SamplingBench.Run(result.GetValue(model)!, result.GetValue(rows))));
+            SamplingBench.Run(result.GetValue(model)!, result.GetValue(rows), result.GetValue(batchRows))));
         return command;
     }
 }

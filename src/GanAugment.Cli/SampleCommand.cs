@@ -24,7 +24,8 @@ internal static class SampleCommand
         };
         var batchRows = new Option<int>("--batch-rows")
         {
-            Description = "Rows per ONNX Runtime call.", DefaultValueFactory = _ => new SamplerOptions().BatchRows,
+            Description = "Rows per ONNX Runtime call (0: by device).",
+            DefaultValueFactory = _ => new SamplerOptions().BatchRows,
         };
         var quiet = new Option<bool>("--quiet") { Description = "No progress output." };
 

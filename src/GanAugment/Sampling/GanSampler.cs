@@ -22,6 +22,9 @@ public sealed partial class GanSampler : IDisposable
     /// <summary>The rows that share one random stream.</summary>
     public const int BlockRows = 1024;
 
+    const int CpuBatchRows = 4096;
+    const int CudaBatchRows = 65536;
+
     readonly InferenceSession _session;
     readonly ILogger _logger;
     readonly int _batchRows;
@@ -39,20 +42,23 @@ public sealed partial class GanSampler : IDisposable
     {
         ArgumentNullException.ThrowIfNull(package);
         options ??= new SamplerOptions();
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.BatchRows);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.BatchRows);
         _logger = logger ?? NullLogger.Instance;
         Package = package;
         Encoding = package.Manifest.Encoding;
         _noiseWidth = package.Manifest.Generator.NoiseWidth;
         _conditionWidth = package.Manifest.Generator.ConditionWidth;
         _outputWidth = package.Manifest.Generator.OutputWidth;
-        _batchRows = (options.BatchRows + BlockRows - 1) / BlockRows * BlockRows;
         _parallel = new ParallelOptions
         {
             MaxDegreeOfParallelism = options.DecodeThreads > 0 ? options.DecodeThreads : Environment.ProcessorCount,
         };
         (_classWeights, _slotWeights, _conditionOffsets) = ConditionWeights();
         (_session, Device, DeviceReason) = SessionFactory.Create(package.Model, options, _logger);
+        var batchRows = options.BatchRows > 0 ? options.BatchRows
+            : Device == DeviceChoice.Cuda ? CudaBatchRows
+            : CpuBatchRows;
+        _batchRows = (batchRows + BlockRows - 1) / BlockRows * BlockRows;
         try
         {
             CheckGraphSignature();
@@ -63,6 +69,9 @@ public sealed partial class GanSampler : IDisposable
             throw;
         }
     }
+
+    /// <summary>The rows in one call to ONNX Runtime (after choosing by device and rounding).</summary>
+    internal int BatchRowsInUse => _batchRows;
 
     /// <summary>The package being sampled.</summary>
     public GanPackage Package { get; }
