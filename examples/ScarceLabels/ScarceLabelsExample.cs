@@ -129,22 +129,7 @@ internal static class ScarceLabelsExample
         };
         var data = CsvTableReader.ReadFile(Locate(settings.Data), options);
         var test = settings.Test is null ? null : CsvTableReader.ReadFile(Locate(settings.Test), options);
-        return (data, test is null ? null : AlignLabels(test, data, settings.Label));
-    }
-
-    /// <summary>Maps the test file's labels onto the training classes (UCI Adult's test labels end in '.').</summary>
-    static Table AlignLabels(Table test, Table train, string label)
-    {
-        var classes = train[label].Categories;
-        var column = test[label];
-        var codeOf = column.Categories.Select(c =>
-        {
-            var code = classes.ToList().IndexOf(c);
-            return code >= 0 ? code : classes.ToList().IndexOf(c.TrimEnd('.'));
-        }).ToArray();
-        var codes = column.Codes!.Select(c => c < 0 ? -1 : codeOf[c]).ToArray();
-        var aligned = test.Columns.Select(c => c.Name == label ? TableColumn.Categorical(label, codes, classes) : c);
-        return new Table(aligned.ToArray());
+        return (data, test is null ? null : ClassifierEvaluation.AlignClasses(test, data, settings.Label));
     }
 
     static string Locate(string data)

@@ -26,7 +26,7 @@ public static class ClassifierEvaluation
     {
         var context = new MLContext(seed);
         var model = Fit(context, train, label);
-        var scored = model.Transform(TableDataView.FromTable(Align(test, train, label)));
+        var scored = model.Transform(TableDataView.FromTable(AlignClasses(test, train, label)));
         var metrics = context.MulticlassClassification.Evaluate(scored);
         var matrix = metrics.ConfusionMatrix;
         var f1 = matrix.PerClassPrecision.Zip(matrix.PerClassRecall, (p, r) => p + r == 0 ? 0 : 2 * p * r / (p + r));
@@ -42,7 +42,7 @@ public static class ClassifierEvaluation
     {
         var context = new MLContext(seed);
         var model = Fit(context, real, label);
-        var held = Align(heldOut, real, label);
+        var held = AlignClasses(heldOut, real, label);
         return real[label].Categories.Where(syntheticByClass.ContainsKey).Select(klass =>
         {
             var heldRows = Enumerable.Range(0, held.RowCount)
@@ -79,7 +79,8 @@ public static class ClassifierEvaluation
     /// Gives <paramref name="test"/>'s label the training classes' codes, matching a value that is not a class
     /// after trimming a trailing full stop (as UCI Adult's test file writes its labels).
     /// </summary>
-    static Table Align(Table test, Table train, string label)
+    /// <exception cref="InvalidTrainingDataException">A held-out label is not a training class.</exception>
+    public static Table AlignClasses(Table test, Table train, string label)
     {
         var classes = train[label].Categories.ToList();
         var column = test[label];

@@ -20,31 +20,21 @@ internal static class Checkpoint
     public static void Save(
         string path, TrainingRun run, TabularGanOptions options, int epoch, IReadOnlyList<EpochSummary> history)
     {
-        var full = System.IO.Path.GetFullPath(path);
-        var temporary = full + $".{Guid.NewGuid():N}.tmp";
-        try
+        AtomicFile.Write(path, file =>
         {
-            using (var writer = new BinaryWriter(File.Create(temporary)))
-            {
-                writer.Write(Magic);
-                writer.Write(epoch);
-                writer.Write(run.Rows);
-                writer.Write(Identity(options));
-                writer.Write(JsonSerializer.Serialize(history));
-                run.Generator.save(writer);
-                run.Discriminator.save(writer);
-                run.GeneratorOptimizer.save_state_dict(writer);
-                run.DiscriminatorOptimizer.save_state_dict(writer);
-                run.Classifier?.save(writer);
-                run.ClassifierOptimizer?.save_state_dict(writer);
-            }
-
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+            using var writer = new BinaryWriter(file, System.Text.Encoding.UTF8, leaveOpen: true);
+            writer.Write(Magic);
+            writer.Write(epoch);
+            writer.Write(run.Rows);
+            writer.Write(Identity(options));
+            writer.Write(JsonSerializer.Serialize(history));
+            run.Generator.save(writer);
+            run.Discriminator.save(writer);
+            run.GeneratorOptimizer.save_state_dict(writer);
+            run.DiscriminatorOptimizer.save_state_dict(writer);
+            run.Classifier?.save(writer);
+            run.ClassifierOptimizer?.save_state_dict(writer);
+        });
     }
 
     /// <summary>Restores <paramref name="run"/> and <paramref name="history"/>; returns the epoch reached.</summary>

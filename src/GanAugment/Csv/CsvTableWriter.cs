@@ -28,7 +28,7 @@ public sealed class CsvTableWriter : IDisposable
             throw new DirectoryNotFoundException($"Output folder '{folder}' does not exist.");
         }
 
-        _temporary = Path.Combine(folder, $".{Path.GetFileName(_destination)}.{Guid.NewGuid():N}.tmp");
+        _temporary = AtomicFile.TemporaryBeside(_destination);
         _writer = new StreamWriter(_temporary, append: false, new System.Text.UTF8Encoding(false), 1 << 16);
         _separator = separator;
     }

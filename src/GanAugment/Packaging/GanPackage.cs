@@ -79,21 +79,7 @@ public sealed class GanPackage
     public void Write(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var full = Path.GetFullPath(path);
-        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var file = File.Create(temporary))
-            {
-                WriteTo(file);
-            }
-
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        AtomicFile.Write(path, WriteTo);
     }
 
     /// <summary>Writes the package as a zip to <paramref name="destination"/>.</summary>
